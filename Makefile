@@ -1,0 +1,73 @@
+# Dynamique Emploi: `make run` to see the site, `make test` to run every test. `make help` lists all.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+# The local PostgreSQL every machine of the project has (trust authentication).
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/dynamique_emploi
+
+.PHONY: help install run serve test test-sqlite test-postgres lint format check check-deploy lock messages
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements/dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	touch $@
+
+# A random SECRET_KEY for this machine, written once; .env is git-ignored.
+.env:
+	@printf 'SECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "Wrote .env with a new SECRET_KEY for local development."
+
+install: $(VENV)/.installed .env ## Create .venv and install the pinned dependencies
+
+run: install ## Install, migrate, load the demo content and serve http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+serve: install ## Serve the site without migrating or loading anything
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install ## Run the whole suite on SQLite, then on the local PostgreSQL
+	$(MAKE) --no-print-directory test-sqlite
+	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(POSTGRES_URL:/dynamique_emploi=/postgres)', connect_timeout=3).close()" 2>/dev/null; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	elif [ -n "$$CI" ]; then \
+		echo "PostgreSQL does not answer at $(POSTGRES_URL) and CI needs it." >&2; exit 1; \
+	else \
+		echo "PostgreSQL does not answer at $(POSTGRES_URL): the PostgreSQL run was skipped."; \
+	fi
+
+test-sqlite: install ## Run the suite on SQLite only
+	DATABASE_URL= $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+test-postgres: install ## Run the suite on the local PostgreSQL only
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+lint: install ## Check code style with Ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format and fix code with Ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install ## Django's system checks and missing migrations
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+check-deploy: install ## Django's deployment checks with the production settings (needs their variables)
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) check --deploy --fail-level WARNING
+
+lock: install ## Re-pin requirements/*.txt from the ranges in pyproject.toml
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile --quiet pyproject.toml --python-version 3.11 -o requirements/base.txt
+	$(BIN)/uv pip compile --quiet pyproject.toml --group pyproject.toml:dev --python-version 3.11 -o requirements/dev.txt

@@ -1,0 +1,30 @@
+"""Settings for pytest: fast hashing, in-memory cache and e-mail, plain static storage.
+
+The database comes from DATABASE_URL like everywhere else: SQLite by default, PostgreSQL when
+`make test` (or CI) sets it to the local server.
+"""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import DATABASE_URL, VAR_DIR, env
+
+# Not a secret: it signs nothing outside the test run.
+SECRET_KEY = "tests-only-key-that-signs-nothing-outside-the-test-run"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+if not DATABASE_URL:
+    DATABASES = {"default": env.db_url_config(f"sqlite:///{VAR_DIR / 'test.sqlite3'}")}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "test-media"},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = VAR_DIR / "test-media"
+WHITENOISE_AUTOREFRESH = True
+LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -1,0 +1,9 @@
+"""WSGI entry point: `gunicorn --chdir site config.wsgi` (production settings by default)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+
+application = get_wsgi_application()

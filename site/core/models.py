@@ -1,0 +1,146 @@
+"""What every public page shares: listing and social fields, and the hub's site settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+from core.enums import AccessibilityConformance
+
+
+class BasePage(Page):
+    """A public page: how it looks in listings and when shared on social networks.
+
+    The promote tab's `search_description` is the meta description; `listing_summary` falls back
+    to it, and the Open Graph image falls back to the listing image.
+    """
+
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Image de vignette"),
+        help_text=_(
+            "Montrée dans les listes de pages et, à défaut d'image de partage, sur les réseaux."
+        ),
+    )
+    listing_summary = models.TextField(
+        blank=True,
+        max_length=300,
+        verbose_name=_("Résumé pour les listes"),
+        help_text=_(
+            "Une ou deux phrases simples. À défaut, la description pour les moteurs de recherche."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Image de partage"),
+        help_text=_("Montrée quand la page est partagée (1200 × 630 pixels de préférence)."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("listing_image"),
+                FieldPanel("listing_summary"),
+                FieldPanel("social_image"),
+            ],
+            heading=_("Vignette et partage"),
+        ),
+    ]
+
+    # Images are the same in every language; texts are translated.
+    override_translatable_fields = [
+        SynchronizedField("listing_image"),
+        SynchronizedField("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self):
+        return self.listing_summary or self.search_description
+
+    @property
+    def share_image(self):
+        return self.social_image or self.listing_image
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """The Plateforme Emploi Entreprises' contact details, shown in the footer of every page."""
+
+    address = models.TextField(
+        blank=True,
+        verbose_name=_("Adresse de la Plateforme Emploi Entreprises"),
+    )
+    opening_hours = models.TextField(
+        blank=True,
+        verbose_name=_("Horaires d'ouverture"),
+        help_text=_(
+            "Une ligne par jour ou par période, par exemple : Lundi au vendredi : 9 h – 17 h"
+        ),
+    )
+    phone = models.CharField(blank=True, max_length=30, verbose_name=_("Téléphone"))
+    email = models.EmailField(blank=True, verbose_name=_("Adresse e-mail"))
+    facebook_url = models.URLField(blank=True, verbose_name=_("Page Facebook"))
+    linkedin_url = models.URLField(blank=True, verbose_name=_("Page LinkedIn"))
+    instagram_url = models.URLField(blank=True, verbose_name=_("Compte Instagram"))
+    accessibility_conformance = models.CharField(
+        max_length=20,
+        choices=AccessibilityConformance.choices,
+        default=AccessibilityConformance.PARTIAL,
+        verbose_name=_("Conformité au RGAA"),
+        help_text=_("Le niveau établi par le dernier audit d'accessibilité."),
+    )
+    accessibility_statement_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Page de la déclaration d'accessibilité"),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("opening_hours"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Nous trouver, nous joindre"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("linkedin_url"), FieldPanel("instagram_url")],
+            heading=_("Réseaux sociaux"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_conformance"), FieldPanel("accessibility_statement_page")],
+            heading=_("Accessibilité"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Coordonnées et mentions du site")
+
+    @property
+    def social_links(self):
+        """(network name, url) pairs for the links that are set, in a stable order."""
+        links = [
+            ("Facebook", self.facebook_url),
+            ("LinkedIn", self.linkedin_url),
+            ("Instagram", self.instagram_url),
+        ]
+        return [(name, url) for name, url in links if url]

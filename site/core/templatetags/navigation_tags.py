@@ -1,0 +1,35 @@
+"""Navigation built from the page tree: main menu and breadcrumbs."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The live, public children of the current language's home page marked "show in menus"."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    items = []
+    home = None
+    if site:
+        home = site.root_page.localized
+        items = home.get_children().live().public().in_menu()
+    current = context.get("page")
+    return {
+        "request": request,
+        "home": home,
+        "items": items,
+        "current_path": current.path if isinstance(current, Page) else "",
+    }
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The ancestors of the current page from its home page down; nothing on a home page."""
+    page = context.get("page")
+    ancestors = []
+    if isinstance(page, Page) and page.depth > 2:
+        ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    return {"page": page, "ancestors": ancestors}

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """The hub's events, their occurrences and registrations (issue 4)."""
+
+    name = "events"
+    verbose_name = _("Événements")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OffersConfig(AppConfig):
+    """Job offers and trade-branch presentations (issue 3)."""
+
+    name = "offers"
+    verbose_name = _("Offres d'emploi")
