@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # The local PostgreSQL every machine of the project has (trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/dynamique_emploi
 
-.PHONY: help install run serve test test-sqlite test-postgres lint format check check-deploy lock messages
+.PHONY: help install run serve test test-sqlite test-postgres lint format check check-deploy bench lock
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ check: install ## Django's system checks and missing migrations
 
 check-deploy: install ## Django's deployment checks with the production settings (needs their variables)
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) check --deploy --fail-level WARNING
+
+bench: install ## Print SQL queries and server time of the main pages (demo content)
+	$(BIN)/python bench/pages.py
 
 lock: install ## Re-pin requirements/*.txt from the ranges in pyproject.toml
 	$(BIN)/python -m pip install --quiet uv

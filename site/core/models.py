@@ -96,6 +96,15 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField(blank=True, verbose_name=_("Page Facebook"))
     linkedin_url = models.URLField(blank=True, verbose_name=_("Page LinkedIn"))
     instagram_url = models.URLField(blank=True, verbose_name=_("Compte Instagram"))
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Page de contact"),
+        help_text=_("Proposée aux visiteurs qui ne trouvent pas ce qu'ils cherchent."),
+    )
     accessibility_conformance = models.CharField(
         max_length=20,
         choices=AccessibilityConformance.choices,
@@ -119,6 +128,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("opening_hours"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
+                FieldPanel("contact_page"),
             ],
             heading=_("Nous trouver, nous joindre"),
         ),

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -11,6 +12,13 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock, EntryPointBlock, KeyFigureBlock
 from core.models import BasePage
+
+
+# Apps that have something to show on the home page (the latest offers, the next events) register
+# a function under this hook name in their wagtail_hooks.py. It receives the request and the home
+# page, and returns the section's HTML, or an empty string when it has nothing to show. The home
+# app thus never imports them.
+HOME_PAGE_SECTIONS_HOOK = "home_page_sections"
 
 
 class HomePage(BasePage):
@@ -97,6 +105,11 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.partners.select_related("logo")
+        context["sections"] = [
+            html
+            for render_section in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK)
+            if (html := render_section(request, self))
+        ]
         return context
 
 

@@ -14,6 +14,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 if not DATABASE_URL:
     DATABASES = {"default": env.db_url_config(f"sqlite:///{VAR_DIR / 'test.sqlite3'}")}
+    # A file rather than Django's in-memory default, so that --reuse-db skips the migrations.
+    DATABASES["default"]["TEST"] = {"NAME": VAR_DIR / "test.sqlite3"}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,0 +1,99 @@
+"""Playwright's sync API driving Debian's Chromium, one browser per test session.
+
+Never `playwright install`: the browser is the system's /usr/bin/chromium. Each test gets fresh
+contexts (cookies, viewport, JavaScript on or off) from the shared browser.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# A cheap phone, as most residents have, and an office screen.
+VIEWPORTS = {
+    "phone": {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+}
+# Only the WCAG 2.1 A and AA rules: what the RGAA requires, without axe's best-practice opinions.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+# Generous enough for a loaded 2-core machine, short enough that a hang fails quickly.
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium package."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in the main thread, where the tests also
+    # build their data through the ORM: Django would refuse that without this.
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """`new_page("phone")` opens a page in a fresh context; `javascript=False` turns JS off."""
+    contexts = []
+
+    def open_page(viewport="desktop", *, javascript=True):
+        context = browser.new_context(
+            base_url=live_server.url,
+            java_script_enabled=javascript,
+            locale="fr-FR",
+            **VIEWPORTS[viewport],
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def assert_no_axe_violations():
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page):
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        report = []
+        for violation in violations:
+            report.append(
+                f"[{violation['id']}] impact={violation['impact']}: {violation['help']}"
+                f" ({violation['helpUrl']})"
+            )
+            report.extend(
+                f"    {', '.join(map(str, node['target']))}: {node['html'][:200]}"
+                for node in violation["nodes"]
+            )
+        assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n" + (
+            "\n".join(report)
+        )
+
+    return check
