@@ -13,7 +13,6 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock, EntryPointBlock, KeyFigureBlock
 from core.models import BasePage
 
-
 # Apps that have something to show on the home page (the latest offers, the next events) register
 # a function under this hook name in their wagtail_hooks.py. It receives the request and the home
 # page, and returns the section's HTML, or an empty string when it has nothing to show. The home
