@@ -32,7 +32,6 @@ def empty_cache():
     cache.clear()
 
 
-
 @pytest.fixture(autouse=True)
 def french_by_default():
     """Each test starts in French, whatever language the previous test's requests activated."""

@@ -153,6 +153,7 @@ class StandardPage(BasePage):
         index.SearchField("body"),
     ]
 
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
     template = "pages/standard_page.html"
 
     class Meta:
@@ -162,5 +163,12 @@ class StandardPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # One query per page type, whatever the number of children.
-        context["child_pages"] = self.get_children().live().public().in_menu().specific()
+        context["child_pages"] = (
+            self.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .specific()
+            .select_related("listing_image", for_specific_subqueries=True)
+        )
         return context

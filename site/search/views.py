@@ -1,5 +1,7 @@
 """Search across the public pages of the current language, at /recherche/."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -8,11 +10,15 @@ from wagtail.models import Locale, Page
 RESULTS_PER_PAGE = 10
 # Longer queries are cut: nobody types more, and it bounds the work a request can cause.
 MAX_QUERY_LENGTH = 200
+# Double quotes break the SQLite full-text syntax (modelsearch quotes each word without escaping)
+# and NUL bytes are refused by both databases: neither means anything in a search.
+UNSEARCHABLE_CHARACTERS = re.compile(r'["\x00-\x1f\x7f]')
 
 
 @require_safe
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    raw_query = UNSEARCHABLE_CHARACTERS.sub(" ", request.GET.get("q", ""))
+    query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH]
     page_obj = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth=1)

@@ -81,6 +81,8 @@ def assert_no_axe_violations():
     axe = Axe()
 
     def check(page):
+        # Closed <details> hide their answers from axe's contrast checks: open them all.
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
         violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
         report = []
         for violation in violations:
@@ -92,8 +94,63 @@ def assert_no_axe_violations():
                 f"    {', '.join(map(str, node['target']))}: {node['html'][:200]}"
                 for node in violation["nodes"]
             )
-        assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n" + (
-            "\n".join(report)
-        )
+        if violations:
+            pytest.fail(
+                f"axe found {len(violations)} violation(s) on {page.url}:\n" + "\n".join(report),
+                pytrace=False,
+            )
 
     return check
+
+
+@pytest.fixture
+def site_pages(live_server):
+    """A small French site, built on the flushed database of every live-server test.
+
+    Factories rather than `load_demo`: the same pages in a fifth of the time. The home page's
+    doors lead to pages of the site (the factories' defaults point to another host, which the
+    browser cannot reach).
+    """
+    from tests.core.factories import SiteSettingsFactory
+    from tests.home.factories import (
+        HomePagePartnerFactory,
+        StandardPageFactory,
+        create_site,
+        entry_point_data,
+        rich_text_data,
+    )
+
+    home = create_site(with_hero_image=True)
+    jobs = StandardPageFactory(
+        parent=home,
+        title="Je cherche un emploi",
+        introduction="Un conseiller vous reçoit sans rendez-vous et vous aide.",
+        in_menu=True,
+    )
+    sponsorship = StandardPageFactory(
+        parent=jobs,
+        title="Le parrainage",
+        introduction="Un salarié d'une entreprise vous aide à trouver un emploi.",
+        body=[rich_text_data("<p>Le parrainage dure six mois. Il est gratuit.</p>")],
+        in_menu=True,
+        with_listing_image=True,
+    )
+    recruit = StandardPageFactory(parent=home, title="Je recrute", in_menu=True)
+    every_block = StandardPageFactory(
+        parent=home, title="Le pôle de coopération", in_menu=True, with_every_block=True
+    )
+    statement = StandardPageFactory(parent=home, title="Déclaration d'accessibilité")
+    home.entry_points = [
+        entry_point_data(
+            "Je cherche un emploi", "Un conseiller vous aide à trouver un travail.", page=jobs
+        ),
+        entry_point_data("Je recrute", "Nous vous présentons des candidats.", page=recruit),
+        entry_point_data(
+            "Je porte un projet ESS", "Nous accompagnons votre projet.", page=every_block
+        ),
+    ]
+    home.save()
+    for name in ["Mission locale", "Ville de Saint-Denis"]:
+        HomePagePartnerFactory(page=home, name=name)
+    SiteSettingsFactory(accessibility_statement_page=statement)
+    return {"home": home, "jobs": jobs, "sponsorship": sponsorship, "every_block": every_block}

@@ -93,7 +93,7 @@ def test_production_hardens_static_files_cookies_and_https(production_environ):
         "'hsts': s.SECURE_HSTS_SECONDS, 'ssl_redirect': s.SECURE_SSL_REDIRECT,"
         "'hosts': s.ALLOWED_HOSTS, 'engine': s.DATABASES['default']['ENGINE']}))"
     )
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=REPO_ROOT,
         env=production_environ,

@@ -60,9 +60,7 @@ class TestLinkBlock:
         with pytest.raises(StructBlockValidationError) as error:
             self.clean(external_url="https://example.org/")
 
-        assert error_messages(error, "label") == [
-            "Un lien vers un autre site a besoin d'un texte."
-        ]
+        assert error_messages(error, "label") == ["Un lien vers un autre site a besoin d'un texte."]
 
     def test_a_page_link_takes_the_page_title_by_default(self, page):
         value = self.clean(page=page.pk)
