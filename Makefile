@@ -26,7 +26,11 @@ $(VENV)/.installed: requirements/dev.txt
 	@printf 'SECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
 	@echo "Wrote .env with a new SECRET_KEY for local development."
 
-install: $(VENV)/.installed .env ## Create .venv and install the pinned dependencies
+# Git-ignored working data: the SQLite databases, uploaded media, collected static files.
+var:
+	mkdir -p var/media var/static
+
+install: $(VENV)/.installed .env | var ## Create .venv and install the pinned dependencies
 
 run: install ## Install, migrate, load the demo content and serve http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
