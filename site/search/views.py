@@ -5,8 +5,12 @@ import re
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+from wagtail import hooks
 from wagtail.models import Locale, Page
 
+# Apps whose pages stay live but should not be found (a filled offer, a past event) register a
+# function under this hook name returning a queryset of those pages' primary keys.
+HIDDEN_FROM_SEARCH_HOOK = "hidden_from_search"
 RESULTS_PER_PAGE = 10
 # Longer queries are cut: nobody types more, and it bounds the work a request can cause.
 MAX_QUERY_LENGTH = 200
@@ -22,6 +26,8 @@ def search(request):
     page_obj = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth=1)
+        for hidden_pages in hooks.get_hooks(HIDDEN_FROM_SEARCH_HOOK):
+            pages = pages.exclude(pk__in=hidden_pages())
         results = pages.search(query)
         # get_page() turns a missing, non-numeric or out-of-range number into a valid page.
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))

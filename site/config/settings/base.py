@@ -19,11 +19,14 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 # --- Values from the environment -------------------------------------------------------------
 SECRET_KEY = env.str("SECRET_KEY", default="")
-DEBUG = env.bool("DEBUG", default=False)
+# None when unset, so that dev.py can default to True and everything else to False.
+DEBUG_FROM_ENV = env.bool("DEBUG", default=None)
+DEBUG = bool(DEBUG_FROM_ENV)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASE_URL = env.str("DATABASE_URL", default="")
-DATABASE_CONN_MAX_AGE = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# Seconds a database connection is kept; unset: 0 (one per request), 60 in production.
+DATABASE_CONN_MAX_AGE = env.int("DATABASE_CONN_MAX_AGE", default=None)
 REDIS_URL = env.str("REDIS_URL", default="")
 EMAIL_URL = env.str("EMAIL_URL", default="")
 DEFAULT_FROM_EMAIL = env.str(
@@ -33,13 +36,21 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", address) for address in env.list("ADMINS", default=[])]
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 SECURE_PROXY_SSL_HEADER_NAME = env.str("SECURE_PROXY_SSL_HEADER", default="")
+# Behind a reverse proxy REMOTE_ADDR is the proxy's: name the single-address header it sets with
+# the client's address (e.g. HTTP_X_REAL_IP) so that rate limits apply per resident.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# django_tasks_db.backend.DatabaseBackend (a `manage.py db_worker` runs the tasks) or
+# django_tasks.backends.immediate.ImmediateBackend (tasks run inside the request).
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="")
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="")
 
 # --- Applications ----------------------------------------------------------------------------
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "core",
+    "reference",
+    "organisations",
     "home",
     "search",
     "offers",
@@ -63,6 +74,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -112,8 +125,8 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url_config(DATABASE_URL or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["CONN_MAX_AGE"] = DATABASE_CONN_MAX_AGE
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = DATABASE_CONN_MAX_AGE > 0
+DATABASES["default"]["CONN_MAX_AGE"] = DATABASE_CONN_MAX_AGE or 0
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = bool(DATABASE_CONN_MAX_AGE)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------------------
@@ -183,6 +196,21 @@ EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
 EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = 10
+
+# --- Background work (django-tasks) --------------------------------------------------------
+# Our e-mails and Wagtail's own search and reference index updates go through this backend. In
+# production tasks are stored in the database and run by `manage.py db_worker` (see the README).
+TASKS = {"default": {"BACKEND": TASKS_BACKEND or "django_tasks_db.backend.DatabaseBackend"}}
+
+# --- Personal data ---------------------------------------------------------------------------
+# How long a resident's « Ça m'intéresse » is kept before `manage.py erase_old_interests`.
+INTEREST_RETENTION_DAYS = env.int("INTEREST_RETENTION_DAYS", default=365)
+# Spam guard on public forms: at most this many submissions per IP address and hour.
+PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="10/h")
+# If the cache that counts submissions is down, let residents through: the honeypot still
+# stops most bots, and a refused resident is worse than a few spam messages.
+RATELIMIT_FAIL_OPEN = True
+RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER or None
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Dynamique Emploi dans les Quartiers"

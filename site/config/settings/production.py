@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.settings.base import *  # noqa: F403
 from config.settings.base import (
     ALLOWED_HOSTS,
+    DATABASE_CONN_MAX_AGE,
     DATABASE_URL,
     EMAIL_URL,
     SECRET_KEY,
@@ -33,7 +34,9 @@ if _missing:
 
 DEBUG = False
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_MAX_AGE"] = (
+    60 if DATABASE_CONN_MAX_AGE is None else DATABASE_CONN_MAX_AGE
+)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 STORAGES = {

@@ -21,9 +21,11 @@ LOAD_DEMO_HOOK = "load_demo"
 class Demo:
     """What the steps share: the site being filled, output, and get-or-create helpers."""
 
-    def __init__(self, stdout, style):
+    def __init__(self, stdout, style, options=None):
         self.stdout = stdout
         self.style = style
+        # The command's options (e.g. "offers": how many extra offers a benchmark wants).
+        self.options = options or {}
         self.site = None
         self.home_page = None
         self.created = Counter()

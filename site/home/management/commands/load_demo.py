@@ -38,6 +38,15 @@ def quiet_loggers(quiet):
 class Command(BaseCommand):
     help = "Crée un site de démonstration en français (sans doublon si on le relance)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--offers",
+            type=int,
+            default=None,
+            metavar="N",
+            help="Pour les mesures de performance : crée N offres d'emploi en plus de la démo.",
+        )
+
     def handle(self, *args, **options):
         try:
             from home.demo.content import STEPS
@@ -51,7 +60,7 @@ class Command(BaseCommand):
             raise
 
         started_at = time.monotonic()
-        demo = Demo(self.stdout, self.style)
+        demo = Demo(self.stdout, self.style, options)
         self.stdout.write(_("Contenu de démonstration :"))
         # All or nothing: a step that fails leaves no half-built site for the next run to skip.
         with transaction.atomic(), quiet_loggers(options["verbosity"] < 2):

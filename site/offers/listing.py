@@ -1,0 +1,62 @@
+"""The list of current offers at /offres/, filtered from the query string (see offers.filters).
+
+A constant number of SQL queries whatever the number of offers and filters: the filters' choices
+(four queries), the page view restrictions (one, from `public()`), the count and the page of offers
+with what their cards show (`for_listing()`).
+"""
+
+from django.core.paginator import Paginator
+
+from offers.filters import (
+    DEFAULT_SORT,
+    FILTER_PARAMETERS,
+    KEYWORDS,
+    SORT_CHOICES,
+    build_filterset,
+)
+
+OFFERS_PER_PAGE = 20
+
+
+def listing_context(request, index_page):
+    """What pages/offer_index_page.html needs, besides `page`."""
+    filterset = build_filterset(request.GET, index_page, allow_fuzzy_search=True)
+    form = filterset.form
+    # get_page() turns a missing, non-numeric or out-of-range number into a valid page.
+    page_obj = Paginator(filterset.qs, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
+    index_url = index_page.get_url(request)
+    active_filters = filterset.active_filters()
+    for active_filter in active_filters:
+        active_filter["url"] = index_url + active_filter.pop("query_string")
+
+    return {
+        "filter_form": form,
+        "filter_errors": [form[name] for name in FILTER_PARAMETERS if form[name].errors],
+        "page_obj": page_obj,
+        "offers": page_obj.object_list,
+        "result_count": page_obj.paginator.count,
+        "keywords": form.keywords,
+        "used_fuzzy_search": filterset.used_fuzzy_search,
+        "active_filters": active_filters,
+        # The keywords field stays in sight: only the folded filters open the <details>.
+        "filters_open": bool(
+            form.errors or any(active["name"] != KEYWORDS for active in active_filters)
+        ),
+        "sort": form.sort,
+        "sort_is_default": form.sort == DEFAULT_SORT,
+        "sort_options": [
+            {
+                "value": value,
+                "label": label,
+                "url": index_url + filterset.query_string(sort=value),
+                "is_current": value == form.sort,
+            }
+            for value, label in SORT_CHOICES
+        ],
+        "clear_filters_url": index_url + filterset.query_string(pairs=[]),
+        "feed_url": index_url
+        + index_page.reverse_subpage("feed")
+        + filterset.query_string(sort=DEFAULT_SORT),
+        # Filtered lists are many and change daily: the offers themselves are in the sitemap.
+        "noindex": bool(active_filters),
+    }

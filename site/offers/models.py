@@ -1,0 +1,758 @@
+"""Job offers, the residents' expressions of interest, and the trade-branch presentations.
+
+How an offer leaves the site: its `expiry_date` sets Wagtail's `expire_at` (the day after, at
+midnight in Paris), so `manage.py publish_scheduled`, run from cron, unpublishes it. Until that
+command runs, `OfferQuerySet.current()` already hides it. An editor marks a filled position with
+`filled`. Either way the page stays reachable (the index page routes to unpublished offers) with a
+notice, so that links shared on phones never end on a 404.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+from wagtail_localize.fields import SynchronizedField
+
+from core.blocks import DocumentLinkBlock, KeyFigureBlock
+from core.models import BasePage
+from offers.enums import (
+    ApplicationMethod,
+    ContractType,
+    FrenchLevel,
+    OfferStatus,
+    SalaryPeriod,
+    WorkingTime,
+)
+
+OFFER_LIFETIME_DAYS = 60
+# The hub's own time zone, fixed: the admin activates each editor's profile time zone, which must
+# not move the day an offer ends.
+HUB_TIME_ZONE = ZoneInfo(settings.TIME_ZONE)
+
+
+def paris_today():
+    """Today's date where the hub is (Europe/Paris), whatever zone the request activated."""
+    return timezone.localdate(timezone=HUB_TIME_ZONE)
+
+
+def default_expiry_date():
+    return paris_today() + datetime.timedelta(days=OFFER_LIFETIME_DAYS)
+
+
+def end_of_day(date):
+    """The first instant after `date` in the site's time zone: when an offer valid on it ends."""
+    next_day = datetime.datetime.combine(date + datetime.timedelta(days=1), datetime.time.min)
+    return timezone.make_aware(next_day, HUB_TIME_ZONE)
+
+
+class OfferQuerySet(PageQuerySet):
+    def current(self):
+        """Offers a resident can still apply to: published, not filled, not past their date."""
+        return self.live().public().filter(filled=False, expiry_date__gte=paris_today())
+
+    def closed(self):
+        """Offers shown with a notice only: filled, or past their expiry date."""
+        return self.filter(models.Q(filled=True) | models.Q(expiry_date__lt=paris_today()))
+
+    def published_since(self, days):
+        since = timezone.now() - datetime.timedelta(days=days)
+        return self.filter(first_published_at__gte=since)
+
+    def expiring_within(self, days):
+        today = paris_today()
+        return (
+            self.current()
+            .filter(expiry_date__lte=today + datetime.timedelta(days=days))
+            .order_by("expiry_date")
+        )
+
+    def for_listing(self):
+        """What an offer card shows, fetched with the offers rather than one query per card."""
+        return self.select_related("trade", "sector", "neighbourhood", "employer")
+
+
+OfferManager = PageManager.from_queryset(OfferQuerySet)
+
+
+class OfferIndexPage(RoutablePageMixin, BasePage):
+    """/offres/: the list of current offers, with filters, and their feed."""
+
+    introduction = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("Introduction"),
+        help_text=_("Une ou deux phrases au-dessus de la liste des offres."),
+    )
+    advisers_email = models.EmailField(
+        blank=True,
+        verbose_name=_("E-mail des conseillers"),
+        help_text=_(
+            "Reçoit chaque « Ça m'intéresse » envoyé par un habitant. "
+            "À défaut, l'adresse e-mail des coordonnées du site."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    settings_panels = [*Page.settings_panels, FieldPanel("advisers_email")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["offers.OfferPage"]
+    max_count_per_parent = 1
+    template = "pages/offer_index_page.html"
+
+    class Meta:
+        verbose_name = _("Liste des offres d'emploi")
+
+    def route(self, request, path_components):
+        # An expired offer is unpublished by publish_scheduled but must stay reachable, with its
+        # notice: serve it here where Wagtail's router would answer 404.
+        if len(path_components) == 1:
+            expired = (
+                OfferPage.objects.child_of(self)
+                .filter(slug=path_components[0], live=False, expired=True)
+                .first()
+            )
+            if expired:
+                # With its "" view, as Wagtail's router would give a live page.
+                return RouteResult(expired, args=(expired.detail, (), {}))
+        return super().route(request, path_components)
+
+    @path("")
+    def listing(self, request):
+        from offers.listing import listing_context
+
+        return self.render(request, context_overrides=listing_context(request, self))
+
+    @path("flux/")
+    def feed(self, request):
+        from offers.feeds import OfferFeed
+
+        return OfferFeed(self)(request)
+
+    def get_advisers_email(self):
+        if self.advisers_email:
+            return self.advisers_email
+        from core.models import SiteSettings
+
+        return SiteSettings.for_site(self.get_site()).email
+
+
+class OfferPage(RoutablePageMixin, BasePage):
+    """A job offer, written for a resident who may read with difficulty."""
+
+    # --- The job
+    trade = models.ForeignKey(
+        "reference.Trade",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Métier (fiche ROME)"),
+    )
+    sector = models.ForeignKey(
+        "reference.Sector",
+        on_delete=models.PROTECT,
+        # blank: the admin may leave it to clean()/save(), which take the trade's sector.
+        blank=True,
+        related_name="+",
+        verbose_name=_("Filière"),
+        help_text=_("Vide : la filière du métier."),
+    )
+    contract_type = models.CharField(
+        max_length=30, choices=ContractType.choices, verbose_name=_("Type de contrat")
+    )
+    duration = models.CharField(
+        max_length=80,
+        blank=True,
+        verbose_name=_("Durée du contrat"),
+        help_text=_("Pour un contrat à durée limitée, par exemple : 6 mois."),
+    )
+    working_time = models.CharField(
+        max_length=20,
+        choices=WorkingTime.choices,
+        default=WorkingTime.FULL_TIME,
+        verbose_name=_("Temps de travail"),
+    )
+    hours_per_week = models.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(48)],
+        verbose_name=_("Heures par semaine"),
+    )
+    schedule = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("Horaires"),
+        help_text=_("Par exemple : tôt le matin, de nuit, le week-end."),
+    )
+    salary_min = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        verbose_name=_("Salaire brut minimum (€)"),
+    )
+    salary_max = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        verbose_name=_("Salaire brut maximum (€)"),
+    )
+    salary_period = models.CharField(
+        max_length=10,
+        choices=SalaryPeriod.choices,
+        default=SalaryPeriod.MONTH,
+        verbose_name=_("Période du salaire"),
+    )
+    start_date = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("Date de début"),
+        help_text=_("Vide : dès que possible."),
+    )
+    positions = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1)], verbose_name=_("Nombre de postes")
+    )
+
+    # --- The place
+    commune = models.CharField(max_length=120, verbose_name=_("Commune"))
+    postal_code = models.CharField(
+        max_length=5,
+        blank=True,
+        verbose_name=_("Code postal"),
+    )
+    neighbourhood = models.ForeignKey(
+        "reference.Neighbourhood",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Quartier"),
+    )
+    address = models.CharField(max_length=200, blank=True, verbose_name=_("Adresse"))
+    transport_access = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("Accès en transports en commun"),
+        help_text=_("Par exemple : bus 153, arrêt Marché ; métro ligne 13."),
+    )
+
+    # --- The employer
+    employer = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="offers",
+        verbose_name=_("Employeur membre du réseau"),
+    )
+    employer_name = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("ou nom de l'employeur"),
+        help_text=_("Pour un employeur qui n'est pas membre du réseau."),
+    )
+    employer_is_anonymous = models.BooleanField(
+        default=False,
+        verbose_name=_("L'employeur reste anonyme"),
+        help_text=_("Le site dit seulement « une entreprise » et sa filière."),
+    )
+
+    # --- What it takes
+    no_diploma_required = models.BooleanField(default=False, verbose_name=_("Sans diplôme"))
+    beginners_welcome = models.BooleanField(default=False, verbose_name=_("Débutant accepté"))
+    driving_licence_required = models.BooleanField(
+        default=False, verbose_name=_("Permis B demandé")
+    )
+    vehicle_required = models.BooleanField(default=False, verbose_name=_("Véhicule nécessaire"))
+    french_level = models.CharField(
+        max_length=10,
+        choices=FrenchLevel.choices,
+        default=FrenchLevel.SPOKEN,
+        verbose_name=_("Niveau de français"),
+    )
+    open_to_disabled_workers = models.BooleanField(
+        default=True,
+        verbose_name=_("Ouvert aux travailleurs handicapés (RQTH)"),
+    )
+
+    # --- The text
+    description = RichTextField(
+        features=["bold", "ol", "ul", "link"],
+        verbose_name=_("Description du poste"),
+        help_text=_("Ce que la personne fera, avec des mots simples."),
+    )
+    easy_read_summary = models.TextField(
+        blank=True,
+        max_length=800,
+        verbose_name=_("Résumé facile à lire"),
+        help_text=_("Quelques phrases courtes, une idée par phrase, des mots de tous les jours."),
+    )
+
+    # --- Applying
+    application_method = models.CharField(
+        max_length=20,
+        choices=ApplicationMethod.choices,
+        default=ApplicationMethod.ADVISERS,
+        verbose_name=_("Comment postuler"),
+    )
+    application_url = models.URLField(blank=True, verbose_name=_("Lien pour postuler"))
+    application_email = models.EmailField(blank=True, verbose_name=_("E-mail pour postuler"))
+    how_to_apply = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("Conseils pour postuler"),
+        help_text=_("Facultatif : ce qu'il faut préparer, à qui s'adresser."),
+    )
+    reference = models.CharField(
+        max_length=40,
+        blank=True,
+        verbose_name=_("Référence de l'offre"),
+        help_text=_("Le code que les conseillers utilisent pour retrouver l'offre."),
+    )
+
+    # --- Its life
+    expiry_date = models.DateField(
+        default=default_expiry_date,
+        verbose_name=_("Date limite"),
+        help_text=_(
+            "Dernier jour où l'offre est affichée. Par défaut 60 jours après sa création ; "
+            "jamais avant sa publication."
+        ),
+    )
+    filled = models.BooleanField(
+        default=False,
+        verbose_name=_("Poste pourvu"),
+        help_text=_(
+            "L'offre quitte la liste ; sa page reste visible avec la mention « Poste pourvu »."
+        ),
+    )
+
+    objects = OfferManager()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("trade"), FieldPanel("sector")]),
+                FieldRowPanel([FieldPanel("contract_type"), FieldPanel("duration")]),
+                FieldRowPanel([FieldPanel("working_time"), FieldPanel("hours_per_week")]),
+                FieldPanel("schedule"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("salary_min"),
+                        FieldPanel("salary_max"),
+                        FieldPanel("salary_period"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("positions")]),
+            ],
+            heading=_("Le poste"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("commune"), FieldPanel("postal_code")]),
+                FieldPanel("neighbourhood"),
+                FieldPanel("address"),
+                FieldPanel("transport_access"),
+            ],
+            heading=_("Le lieu"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("employer"),
+                FieldPanel("employer_name"),
+                FieldPanel("employer_is_anonymous"),
+            ],
+            heading=_("L'employeur"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("no_diploma_required"), FieldPanel("beginners_welcome")]),
+                FieldRowPanel(
+                    [FieldPanel("driving_licence_required"), FieldPanel("vehicle_required")]
+                ),
+                FieldPanel("french_level"),
+                FieldPanel("open_to_disabled_workers"),
+            ],
+            heading=_("Ce qu'il faut"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("easy_read_summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("application_method"),
+                FieldPanel("application_url"),
+                FieldPanel("application_email"),
+                FieldPanel("how_to_apply"),
+                FieldPanel("reference"),
+            ],
+            heading=_("Postuler"),
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "Le lendemain de la date limite, l'offre quitte le site toute seule. "
+                        "Sa page reste visible avec la mention « Offre expirée »."
+                    )
+                ),
+                FieldPanel("expiry_date"),
+                FieldPanel("filled"),
+            ],
+            heading=_("Durée de publication"),
+        ),
+    ]
+    # The expiry date is the only expiry control: Wagtail's own expiry field would contradict it.
+    settings_panels = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("easy_read_summary"),
+        index.SearchField("commune", boost=2),
+        index.SearchField("employer_name"),
+        index.RelatedFields("trade", [index.SearchField("label", boost=3)]),
+        index.RelatedFields("sector", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("neighbourhood", [index.SearchField("name", boost=2)]),
+        index.AutocompleteField("title"),
+        index.FilterField("sector_id"),
+        index.FilterField("trade_id"),
+        index.FilterField("contract_type"),
+        index.FilterField("working_time"),
+        index.FilterField("commune"),
+        index.FilterField("neighbourhood_id"),
+        index.FilterField("no_diploma_required"),
+        index.FilterField("beginners_welcome"),
+        index.FilterField("filled"),
+        index.FilterField("expiry_date"),
+        index.FilterField("first_published_at"),
+    ]
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *[
+            SynchronizedField(name)
+            for name in (
+                "trade",
+                "sector",
+                "contract_type",
+                "working_time",
+                "hours_per_week",
+                "salary_min",
+                "salary_max",
+                "salary_period",
+                "start_date",
+                "positions",
+                "commune",
+                "postal_code",
+                "neighbourhood",
+                "address",
+                "employer",
+                "employer_name",
+                "employer_is_anonymous",
+                "no_diploma_required",
+                "beginners_welcome",
+                "driving_licence_required",
+                "vehicle_required",
+                "french_level",
+                "open_to_disabled_workers",
+                "application_method",
+                "application_url",
+                "application_email",
+                "reference",
+                "expiry_date",
+                "filled",
+            )
+        ],
+    ]
+
+    parent_page_types = ["offers.OfferIndexPage"]
+    subpage_types = []
+    template = "pages/offer_page.html"
+
+    class Meta:
+        verbose_name = _("Offre d'emploi")
+        verbose_name_plural = _("Offres d'emploi")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(salary_min__isnull=True)
+                | models.Q(salary_max__isnull=True)
+                | models.Q(salary_min__lte=models.F("salary_max")),
+                name="offer_salary_min_not_above_max",
+                violation_error_message=_("Le salaire maximum doit être au moins égal au minimum."),
+            ),
+        ]
+
+    # --- Rules
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        publication_date = (
+            timezone.localdate(self.first_published_at, HUB_TIME_ZONE)
+            if self.first_published_at
+            else paris_today()
+        )
+        if self.expiry_date and self.expiry_date < publication_date:
+            errors["expiry_date"] = _(
+                "La date limite ne peut pas être avant la publication (%(date)s)."
+            ) % {"date": publication_date.strftime("%d/%m/%Y")}
+        if (
+            self.salary_min is not None
+            and self.salary_max is not None
+            and self.salary_min > self.salary_max
+        ):
+            errors["salary_max"] = _("Le salaire maximum doit être au moins égal au minimum.")
+        if self.contract_type in ContractType.fixed_term() and not self.duration:
+            errors["duration"] = _("Indiquez la durée de ce contrat.")
+        if not (self.employer_id or self.employer_name):
+            errors["employer_name"] = _(
+                "Choisissez un employeur membre du réseau ou écrivez le nom de l'employeur."
+            )
+        if self.application_method == ApplicationMethod.EXTERNAL_LINK and not self.application_url:
+            errors["application_url"] = _("Indiquez le lien où postuler.")
+        if self.application_method == ApplicationMethod.EMAIL and not self.application_email:
+            errors["application_email"] = _("Indiquez l'e-mail où envoyer les candidatures.")
+        if self.trade_id and self.sector_id is None:
+            self.sector_id = self.trade.sector_id
+        if errors:
+            raise ValidationError(errors)
+        self.expire_at = end_of_day(self.expiry_date)
+
+    def save(self, *args, **kwargs):
+        if self.sector_id is None and self.trade_id:
+            self.sector_id = self.trade.sector_id
+        if self.expiry_date:
+            self.expire_at = end_of_day(self.expiry_date)
+        return super().save(*args, **kwargs)
+
+    # --- What visitors are told
+
+    @cached_property
+    def status(self):
+        if self.filled:
+            return OfferStatus.FILLED
+        if self.expired or self.expiry_date < paris_today():
+            return OfferStatus.EXPIRED
+        return OfferStatus.OPEN
+
+    @property
+    def is_open(self):
+        return self.status == OfferStatus.OPEN and self.live
+
+    @property
+    def employer_display_name(self):
+        """The name a resident sees: never one that asked to stay anonymous or isn't public."""
+        if self.employer_is_anonymous or (self.employer and not self.employer.is_public):
+            return _("Une entreprise de la filière %(sector)s") % {"sector": self.sector.name}
+        if self.employer:
+            return self.employer.name
+        return self.employer_name
+
+    @property
+    def applies_through_advisers(self):
+        return self.application_method == ApplicationMethod.ADVISERS
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.is_open else []
+
+    @path("")
+    def detail(self, request):
+        from offers.views import offer_detail
+
+        return offer_detail(request, self)
+
+    @path("merci/")
+    def interest_sent(self, request):
+        from offers.views import interest_sent
+
+        return interest_sent(request, self)
+
+
+class Interest(models.Model):
+    """A resident's « Ça m'intéresse » for an offer, sent to the hub's advisers.
+
+    Personal data: kept for settings.INTEREST_RETENTION_DAYS, then erased by
+    `manage.py erase_old_interests`; only with the consent recorded here.
+    """
+
+    offer = models.ForeignKey(
+        OfferPage,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="interests",
+        verbose_name=_("Offre"),
+    )
+    # Kept so an adviser still knows which offer it was if the page is deleted.
+    offer_title = models.CharField(max_length=255, verbose_name=_("Intitulé de l'offre"))
+    name = models.CharField(max_length=120, verbose_name=_("Nom"))
+    phone = models.CharField(max_length=30, blank=True, verbose_name=_("Téléphone"))
+    email = models.EmailField(blank=True, verbose_name=_("E-mail"))
+    message = models.TextField(blank=True, max_length=1000, verbose_name=_("Message"))
+    consent_text = models.TextField(verbose_name=_("Texte du consentement accepté"))
+    consented_at = models.DateTimeField(verbose_name=_("Consentement donné le"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Reçu le"))
+    notified_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("Conseillers prévenus le")
+    )
+
+    class Meta:
+        verbose_name = _("« Ça m'intéresse »")
+        verbose_name_plural = _("« Ça m'intéresse »")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(phone="", email=""),
+                name="interest_has_a_phone_or_an_email",
+                violation_error_message=_("Indiquez un téléphone ou un e-mail."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.offer_title}"
+
+
+class BranchIndexPage(BasePage):
+    """/metiers/: the professional branches that present their trades."""
+
+    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("Introduction"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["offers.BranchPage"]
+    max_count_per_parent = 1
+    template = "pages/branch_index_page.html"
+
+    class Meta:
+        verbose_name = _("Liste des branches professionnelles")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["branches"] = (
+            BranchPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("sector", "listing_image")
+        )
+        return context
+
+
+class BranchPage(BasePage):
+    """A professional branch presenting its trades (twice a year) and leading to their offers."""
+
+    sector = models.ForeignKey(
+        "reference.Sector",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Filière"),
+        help_text=_("La page montre d'elle-même les offres en cours de cette filière."),
+    )
+    trades = ParentalManyToManyField(
+        "reference.Trade", blank=True, related_name="+", verbose_name=_("Métiers présentés")
+    )
+    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("Chapeau"))
+    presented_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("Date de la dernière présentation"),
+    )
+    work = RichTextField(
+        features=["h3", "bold", "ol", "ul", "link"],
+        blank=True,
+        verbose_name=_("Le travail au quotidien"),
+    )
+    pay = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("Salaires"),
+        help_text=_("Par exemple : de 1 800 € à 2 300 € brut par mois pour débuter."),
+    )
+    training = RichTextField(
+        features=["h3", "bold", "ol", "ul", "link"],
+        blank=True,
+        verbose_name=_("Se former"),
+    )
+    hiring = RichTextField(
+        features=["bold", "ol", "ul", "link"],
+        blank=True,
+        verbose_name=_("Qui recrute"),
+    )
+    key_facts = StreamField(
+        [("figure", KeyFigureBlock())], blank=True, max_num=6, verbose_name=_("Chiffres clés")
+    )
+    brochures = StreamField(
+        [("document", DocumentLinkBlock())], blank=True, verbose_name=_("Documents à télécharger")
+    )
+    video_url = models.URLField(
+        blank=True,
+        verbose_name=_("Lien vers une vidéo"),
+        help_text=_("Montré comme un simple lien : aucune vidéo d'un autre site n'est chargée."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldRowPanel([FieldPanel("sector"), FieldPanel("presented_on")]),
+        FieldPanel("trades", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("work"),
+        FieldPanel("pay"),
+        FieldPanel("training"),
+        FieldPanel("hiring"),
+        FieldPanel("key_facts"),
+        FieldPanel("brochures"),
+        FieldPanel("video_url"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction", boost=2),
+        index.SearchField("work"),
+        index.SearchField("training"),
+        index.SearchField("hiring"),
+        index.RelatedFields("sector", [index.SearchField("name", boost=2)]),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("sector"),
+        SynchronizedField("trades"),
+        SynchronizedField("presented_on"),
+        SynchronizedField("video_url"),
+    ]
+
+    parent_page_types = ["offers.BranchIndexPage"]
+    subpage_types = []
+    template = "pages/branch_page.html"
+
+    class Meta:
+        verbose_name = _("Branche professionnelle")
+        verbose_name_plural = _("Branches professionnelles")
+
+    CURRENT_OFFERS_SHOWN = 6
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        offers = OfferPage.objects.current().for_listing().filter(sector=self.sector)
+        context["current_offers"] = offers.order_by("-first_published_at")[
+            : self.CURRENT_OFFERS_SHOWN
+        ]
+        context["current_offers_count"] = offers.count()
+        context["offer_index"] = OfferIndexPage.objects.live().filter(locale=self.locale).first()
+        context["presented_trades"] = self.trades.all()
+        return context

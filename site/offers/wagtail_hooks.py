@@ -1,0 +1,99 @@
+"""The offers app's place in the admin, the home page, the site search and the demo."""
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from home.demo import LOAD_DEMO_HOOK
+from home.models import HOME_PAGE_SECTIONS_HOOK
+from offers.models import Interest, OfferIndexPage, OfferPage
+from search.views import HIDDEN_FROM_SEARCH_HOOK
+
+EXPIRING_SOON_DAYS = 7
+LATEST_OFFERS_ON_HOME_PAGE = 4
+
+
+class InterestViewSet(ModelViewSet):
+    """Residents' « Ça m'intéresse »: read, exported and erased by the hub's advisers."""
+
+    model = Interest
+    icon = "mail"
+    menu_label = _("« Ça m'intéresse »")
+    menu_order = 205
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["name", "offer_title", "phone", "email", "created_at", "notified_at"]
+    list_filter = ["created_at"]
+    search_fields = ["name", "offer_title", "phone", "email"]
+    list_export = [
+        "created_at",
+        "offer_title",
+        "name",
+        "phone",
+        "email",
+        "message",
+        "consented_at",
+        "notified_at",
+    ]
+    export_filename = "ca-m-interesse"
+    form_fields = ["name", "phone", "email", "message"]
+
+
+@hooks.register("register_admin_viewset")
+def register_interest_viewset():
+    return InterestViewSet("interests")
+
+
+class ExpiringOffersPanel(Component):
+    """Dashboard: the offers that leave the site within a week, so editors can extend them."""
+
+    name = "expiring_offers"
+    template_name = "offers/admin/expiring_offers_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        return {
+            "offers": OfferPage.objects.expiring_within(EXPIRING_SOON_DAYS).select_related(
+                "locale"
+            ),
+            "days": EXPIRING_SOON_DAYS,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_expiring_offers_panel(request, panels):
+    panels.append(ExpiringOffersPanel())
+
+
+@hooks.register(HOME_PAGE_SECTIONS_HOOK)
+def latest_offers_section(request, home_page):
+    offers = (
+        OfferPage.objects.current()
+        .for_listing()
+        .filter(locale=home_page.locale)
+        .order_by("-first_published_at")[:LATEST_OFFERS_ON_HOME_PAGE]
+    )
+    offers = list(offers)
+    if not offers:
+        return ""
+    index = OfferIndexPage.objects.live().filter(locale=home_page.locale).first()
+    return render_to_string(
+        "components/offers/latest_offers.html",
+        {"offers": offers, "offer_index": index},
+        request=request,
+    )
+
+
+@hooks.register(HIDDEN_FROM_SEARCH_HOOK)
+def closed_offers():
+    """Filled offers stay live (their page says so) but are no longer worth finding."""
+    return OfferPage.objects.closed().values("pk")
+
+
+@hooks.register(LOAD_DEMO_HOOK)
+def load_offers_demo(demo):
+    from offers.demo import load_offers_demo
+
+    load_offers_demo(demo)

@@ -1,0 +1,107 @@
+"""Organisations of the hub's network: companies, insertion structures, local authorities…"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from organisations.enums import OrganisationKind
+from organisations.validators import validate_siret
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_archived=False)
+
+    def shown_publicly(self):
+        """Those that agreed to be named on the public site (as employers, as partners)."""
+        return self.active().filter(is_public=True)
+
+
+class Organisation(index.Indexed, models.Model):
+    name = models.CharField(max_length=200, verbose_name=_("Nom"))
+    kind = models.CharField(
+        max_length=20, choices=OrganisationKind.choices, verbose_name=_("Type d'organisation")
+    )
+    siret = models.CharField(
+        max_length=14,
+        blank=True,
+        validators=[validate_siret],
+        verbose_name=_("SIRET"),
+        help_text=_("14 chiffres, sans espace."),
+    )
+    address = models.TextField(blank=True, verbose_name=_("Adresse"))
+    commune = models.CharField(max_length=120, blank=True, verbose_name=_("Commune"))
+    neighbourhood = models.ForeignKey(
+        "reference.Neighbourhood",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Quartier"),
+    )
+    sector = models.ForeignKey(
+        "reference.Sector",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Filière"),
+    )
+    description = models.TextField(blank=True, verbose_name=_("Présentation"))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Logo"),
+    )
+    website = models.URLField(blank=True, verbose_name=_("Site internet"))
+    is_public = models.BooleanField(
+        default=False,
+        verbose_name=_("Peut être nommée sur le site public"),
+        help_text=_("Comme employeur sur les offres, ou comme partenaire."),
+    )
+    is_archived = models.BooleanField(default=False, verbose_name=_("Archivée"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Créée le"))
+
+    objects = OrganisationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("siret"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("commune"), FieldPanel("neighbourhood")],
+            heading=_("Adresse"),
+        ),
+        FieldPanel("sector"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        FieldPanel("is_public"),
+        FieldPanel("is_archived"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("siret"),
+        index.FilterField("is_archived"),
+    ]
+
+    class Meta:
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["siret"],
+                condition=~models.Q(siret=""),
+                name="unique_organisation_siret",
+                violation_error_message=_("Une organisation avec ce SIRET existe déjà."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from organisations.models import Organisation
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "commune", "is_public", "is_archived"]
+    list_filter = ["kind", "is_public", "is_archived"]
+    search_fields = ["name", "siret"]
+
+
+register_snippet(OrganisationViewSet)

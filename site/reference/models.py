@@ -1,0 +1,136 @@
+"""Sectors, trades and neighbourhoods: translatable snippets that editors maintain."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from reference.enums import RomeDomain
+
+rome_code_validator = RegexValidator(
+    r"^[A-N]\d{4}$",
+    _("Un code ROME est une lettre de A à N suivie de quatre chiffres, par exemple N1103."),
+)
+qpv_code_validator = RegexValidator(
+    r"^Q[NP][0-9A-Z]{6}$",
+    _("Un code QPV commence par QP ou QN, suivi de six chiffres ou lettres, par exemple QP093001."),
+)
+
+
+class Sector(TranslatableMixin, index.Indexed, models.Model):
+    """A « filière »: how residents and branches group trades, tied to a ROME grand domaine."""
+
+    name = models.CharField(max_length=120, verbose_name=_("Nom"))
+    slug = models.SlugField(
+        max_length=120,
+        verbose_name=_("Identifiant dans les adresses"),
+        help_text=_("En minuscules, sans espace ni accent : sert dans les filtres des listes."),
+    )
+    rome_domain = models.CharField(
+        max_length=1, choices=RomeDomain.choices, verbose_name=_("Grand domaine ROME")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("rome_domain")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("rome_domain"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Filière")
+        verbose_name_plural = _("Filières")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_sector_slug_per_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Trade(TranslatableMixin, index.Indexed, models.Model):
+    """A « métier » as France Travail's ROME 4.0 names it (fiche code and label)."""
+
+    rome_code = models.CharField(
+        max_length=5,
+        validators=[rome_code_validator],
+        verbose_name=_("Code de la fiche ROME"),
+        help_text=_("Par exemple N1103 pour le magasinage et la préparation de commandes."),
+    )
+    label = models.CharField(max_length=160, verbose_name=_("Intitulé"))
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, related_name="trades", verbose_name=_("Filière")
+    )
+
+    panels = [FieldPanel("rome_code"), FieldPanel("label"), FieldPanel("sector")]
+    search_fields = [
+        index.SearchField("label"),
+        index.AutocompleteField("label"),
+        index.SearchField("rome_code"),
+    ]
+    translatable_fields = [
+        TranslatableField("label"),
+        SynchronizedField("rome_code"),
+        SynchronizedField("sector"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Métier")
+        verbose_name_plural = _("Métiers")
+        ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rome_code", "locale"], name="unique_trade_code_per_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.rome_code})"
+
+
+class Neighbourhood(TranslatableMixin, index.Indexed, models.Model):
+    """A priority neighbourhood (QPV) of the territory, or another place residents name."""
+
+    name = models.CharField(max_length=120, verbose_name=_("Nom du quartier"))
+    slug = models.SlugField(max_length=120, verbose_name=_("Identifiant dans les adresses"))
+    commune = models.CharField(max_length=120, verbose_name=_("Commune"))
+    qpv_code = models.CharField(
+        max_length=8,
+        blank=True,
+        validators=[qpv_code_validator],
+        verbose_name=_("Code QPV"),
+        help_text=_("Vide si ce lieu n'est pas un quartier prioritaire de la ville."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("commune"), FieldPanel("qpv_code")]
+    search_fields = [index.SearchField("name"), index.SearchField("commune")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("commune"),
+        SynchronizedField("qpv_code"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Quartier")
+        verbose_name_plural = _("Quartiers")
+        ordering = ["commune", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_neighbourhood_slug_per_locale"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.commune})"
+
+    @property
+    def is_priority_area(self):
+        return bool(self.qpv_code)

@@ -1,0 +1,36 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from reference.models import Neighbourhood, Sector, Trade
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "folder-open-inverse"
+    list_display = ["name", "rome_domain"]
+    list_filter = ["rome_domain"]
+
+
+class TradeViewSet(SnippetViewSet):
+    model = Trade
+    icon = "tag"
+    list_display = ["label", "rome_code", "sector"]
+    list_filter = ["sector"]
+    search_fields = ["label", "rome_code"]
+
+
+class NeighbourhoodViewSet(SnippetViewSet):
+    model = Neighbourhood
+    icon = "site"
+    list_display = ["name", "commune", "qpv_code"]
+
+
+class ReferenceViewSetGroup(SnippetViewSetGroup):
+    items = [SectorViewSet, TradeViewSet, NeighbourhoodViewSet]
+    menu_icon = "list-ul"
+    menu_label = _("Référentiels")
+    menu_order = 220
+
+
+register_snippet(ReferenceViewSetGroup)
