@@ -15,11 +15,12 @@ The figures exclude the network and the browser: they are the server's own time 
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from io import StringIO
 from pathlib import Path
+
+from timing import measure
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
@@ -66,32 +67,6 @@ def recreate_database(arguments):
         connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
         connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
     return url
-
-
-def measure(client, url, requests):
-    """Status, query count, median and 90th percentile of the server time for one URL."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    # The first request warms caches (templates, site root paths) and is not counted.
-    response = client.get(url, HTTP_HOST="localhost")
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url, HTTP_HOST="localhost")
-    # Read now: the captured slice is lost once later requests reopen the connection.
-    query_count = len(queries)
-    timings = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        client.get(url, HTTP_HOST="localhost")
-        timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    return {
-        "status": response.status_code,
-        "queries": query_count,
-        "median": statistics.median(timings),
-        "p90": timings[max(int(len(timings) * 0.9) - 1, 0)],
-        "bytes": len(response.content),
-    }
 
 
 def main():

@@ -9,9 +9,7 @@ The figures exclude the network and the browser: they are the server's own time 
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +24,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from timing import measure  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from home.models import HomePage  # noqa: E402
@@ -39,28 +37,6 @@ def page_urls():
     site = Site.objects.get(is_default_site=True)
     pages = site.root_page.get_descendants().live().public().order_by("path")[:3]
     return [page.url for page in pages if page.url]
-
-
-def measure(client, url, requests):
-    # The first request warms caches (renditions, templates) and is not counted.
-    response = client.get(url, HTTP_HOST="localhost")
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url, HTTP_HOST="localhost")
-    # Read now: the captured slice is lost once later requests reopen the connection.
-    query_count = len(queries)
-    timings = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        client.get(url, HTTP_HOST="localhost")
-        timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    return {
-        "status": response.status_code,
-        "queries": query_count,
-        "median": statistics.median(timings),
-        "p90": timings[int(len(timings) * 0.9) - 1],
-        "bytes": len(response.content),
-    }
 
 
 def main():
