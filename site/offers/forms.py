@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from offers.models import Interest
 
-# Bots fill every field they find; people never see this one (see offer-page.css).
+# Bots fill every field they find; people never see this one (.interest-form__trap in main.css).
 HONEYPOT_FIELD = "website"
 
 # What people type: digits with spaces, dots, dashes, slashes or brackets, maybe a leading +.
