@@ -7,3 +7,6 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Événements")
+
+    def ready(self):
+        from events import signals  # noqa: F401 (connects the receivers)

@@ -1,0 +1,117 @@
+"""schema.org Event for an event's page and each occurrence's page.
+
+Google's guide: https://developers.google.com/search/docs/appearance/structured-data/event
+A repeated event's page describes its next occurrence (Google wants one Event per date); each
+occurrence's page describes that date.
+"""
+
+from django.conf import settings
+from django.utils import timezone
+
+from events.enums import EventStatus
+from events.recurrence import HUB_TIME_ZONE
+from offers.structured_data import json_ld
+
+__all__ = ["event_json_ld", "json_ld"]
+
+EVENT_STATUSES = {
+    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
+    EventStatus.MOVED_ONLINE: "https://schema.org/EventMovedOnline",
+}
+OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
+ONLINE = "https://schema.org/OnlineEventAttendanceMode"
+MIXED = "https://schema.org/MixedEventAttendanceMode"
+IMAGE_RENDITION = "fill-1200x630"
+
+
+def moment(value, all_day):
+    local = timezone.localtime(value, HUB_TIME_ZONE)
+    return local.date().isoformat() if all_day else local.isoformat()
+
+
+def attendance_mode(event, status):
+    in_person = event.venue is not None and status != EventStatus.MOVED_ONLINE
+    online = bool(event.online_url) or status == EventStatus.MOVED_ONLINE
+    if in_person and online:
+        return MIXED
+    if online:
+        return ONLINE
+    return OFFLINE
+
+
+def place(venue):
+    return {
+        "@type": "Place",
+        "name": venue.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": venue.address,
+            "postalCode": venue.postal_code,
+            "addressLocality": venue.commune,
+            "addressCountry": "FR",
+        },
+    }
+
+
+def locations(event, status, page_url):
+    found = []
+    if event.venue is not None and status != EventStatus.MOVED_ONLINE:
+        found.append(place(event.venue))
+    if event.online_url or status == EventStatus.MOVED_ONLINE:
+        found.append({"@type": "VirtualLocation", "url": event.online_url or page_url})
+    return found
+
+
+def next_dates(event):
+    """The start and end to describe: the next occurrence's, else the event's own."""
+    upcoming = event.occurrences.filter(end__gte=timezone.now()).order_by("start").first()
+    if upcoming is not None:
+        return upcoming.start, upcoming.end
+    return event.start, event.end
+
+
+def event_json_ld(event, request, occurrence=None):
+    """The Event for `event`, or for one of its occurrences; a dict ready for json_ld()."""
+    if occurrence is not None:
+        start, end = occurrence.start, occurrence.end
+        status = occurrence.status
+        page_url = event.get_full_url(request)
+        page_url = f"{page_url}{occurrence.local_date.isoformat()}/" if page_url else None
+    else:
+        start, end = next_dates(event)
+        status = event.status
+        page_url = event.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": event.summary,
+        "startDate": moment(start, event.all_day),
+        "endDate": moment(end, event.all_day),
+        "eventStatus": EVENT_STATUSES.get(status, EVENT_STATUSES[EventStatus.SCHEDULED]),
+        "eventAttendanceMode": attendance_mode(event, status),
+        "organizer": {
+            "@type": "Organization",
+            "name": settings.WAGTAIL_SITE_NAME,
+            "url": request.build_absolute_uri("/"),
+        },
+        "isAccessibleForFree": True,
+        "offers": {
+            "@type": "Offer",
+            "price": 0,
+            "priceCurrency": "EUR",
+            "availability": "https://schema.org/InStock",
+        },
+    }
+    found_locations = locations(event, status, page_url)
+    if found_locations:
+        data["location"] = found_locations[0] if len(found_locations) == 1 else found_locations
+    if page_url:
+        data["url"] = page_url
+        data["offers"]["url"] = page_url
+    image = event.social_image or event.listing_image
+    if image is not None:
+        data["image"] = [request.build_absolute_uri(image.get_rendition(IMAGE_RENDITION).url)]
+    return data
