@@ -1,24 +1,16 @@
 """The events part of `manage.py load_demo`: venues, the agenda and a year of events."""
 
 import datetime
-from io import StringIO
 
 import time_machine
-from django.core.management import call_command
-from django.test import TestCase, override_settings
 
 from events.enums import EventType
 from events.models import EventIndexPage, EventPage, Occurrence, Venue
 from events.recurrence import HUB_TIME_ZONE
 from offers.models import OfferIndexPage
+from tests.home.demo_tests import LoadDemoTwiceTestCase
 
 NOW = datetime.datetime(2026, 5, 4, 9, 0, tzinfo=HUB_TIME_ZONE)
-
-
-def load_demo():
-    stdout = StringIO()
-    call_command("load_demo", stdout=stdout)
-    return stdout.getvalue()
 
 
 def content_counts():
@@ -30,16 +22,9 @@ def content_counts():
     }
 
 
-# The command takes a few seconds: it runs twice for the whole class, not once per test.
 @time_machine.travel(NOW, tick=False)
-@override_settings(DEMO_PASSWORD="")
-class TestEventsDemo(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.first_output = load_demo()
-        cls.counts_after_first_run = content_counts()
-        cls.second_output = load_demo()
-        cls.counts_after_second_run = content_counts()
+class TestEventsDemo(LoadDemoTwiceTestCase):
+    content_counts = staticmethod(content_counts)
 
     def test_a_second_run_changes_nothing(self):
         assert self.counts_after_second_run == self.counts_after_first_run

@@ -1,13 +1,10 @@
 """`manage.py load_demo`: a complete French demo site, built once, never duplicated."""
 
 import re
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.test import TestCase, override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
@@ -17,15 +14,9 @@ from core.enums import AccessibilityConformance
 from core.models import SiteSettings
 from home.demo.content import EDITOR_EMAIL
 from home.models import HomePage, StandardPage
+from tests.home.demo_tests import LoadDemoTwiceTestCase, load_demo
 
 PASSWORD_PATTERN = re.compile(r"mot de passe : (\S+)")
-
-
-def load_demo():
-    """Run the command; return what it printed."""
-    stdout = StringIO()
-    call_command("load_demo", stdout=stdout)
-    return stdout.getvalue()
 
 
 def content_counts():
@@ -40,7 +31,6 @@ def content_counts():
     }
 
 
-# The command takes about a second: it runs twice for the whole class, not once per test.
 HOME_SECTIONS = [
     "Le PTCE",
     "Je cherche un emploi",
@@ -50,14 +40,8 @@ HOME_SECTIONS = [
 ]
 
 
-@override_settings(DEMO_PASSWORD="")
-class TestLoadDemo(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.first_output = load_demo()
-        cls.counts_after_first_run = content_counts()
-        cls.second_output = load_demo()
-        cls.counts_after_second_run = content_counts()
+class TestLoadDemo(LoadDemoTwiceTestCase):
+    content_counts = staticmethod(content_counts)
 
     def test_home_page_is_the_default_sites_root(self):
         site = Site.objects.get(is_default_site=True)

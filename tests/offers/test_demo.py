@@ -1,27 +1,19 @@
 """The offers part of `manage.py load_demo`: a believable territory, its offers and branches."""
 
 import datetime
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import time_machine
-from django.core.management import call_command
-from django.test import TestCase, override_settings
 from wagtail.models import Page
 
 from offers.enums import ContractType, OfferStatus
 from offers.models import BranchIndexPage, BranchPage, OfferIndexPage, OfferPage
 from organisations.models import Organisation
 from reference.models import Neighbourhood, Sector, Trade
+from tests.home.demo_tests import LoadDemoTwiceTestCase, load_demo
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime.datetime(2026, 5, 4, 9, 0, tzinfo=PARIS)
-
-
-def load_demo(*args):
-    stdout = StringIO()
-    call_command("load_demo", *args, stdout=stdout)
-    return stdout.getvalue()
 
 
 def content_counts():
@@ -35,16 +27,9 @@ def content_counts():
     }
 
 
-# The command takes a few seconds: it runs twice for the whole class, not once per test.
 @time_machine.travel(NOW, tick=False)
-@override_settings(DEMO_PASSWORD="")
-class TestOffersDemo(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.first_output = load_demo()
-        cls.counts_after_first_run = content_counts()
-        cls.second_output = load_demo()
-        cls.counts_after_second_run = content_counts()
+class TestOffersDemo(LoadDemoTwiceTestCase):
+    content_counts = staticmethod(content_counts)
 
     def test_about_sixty_current_offers_over_the_territory(self):
         current = OfferPage.objects.current()
