@@ -14,19 +14,11 @@ The figures exclude the network and the browser: they are the server's own time 
 """
 
 import argparse
-import os
-import sys
 import time
 from io import StringIO
-from pathlib import Path
 
-from timing import measure
+from harness import SQLITE_PATH, measure, recreate_database, setup_django
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
-
-DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/dynamique_emploi_bench"
-SQLITE_PATH = ROOT / "var" / "bench.sqlite3"
 DEFAULT_SIZES = [100, 1000, 10000]
 # The listing's query-string names are offers.filters' SECTOR, NO_DIPLOMA and KEYWORDS.
 LISTING_URLS = [
@@ -50,34 +42,9 @@ def parse_arguments():
     return parser.parse_args()
 
 
-def recreate_database(arguments):
-    """Start from an empty database: the figures must not depend on a previous run."""
-    if arguments.sqlite:
-        SQLITE_PATH.parent.mkdir(exist_ok=True)
-        SQLITE_PATH.unlink(missing_ok=True)
-        return f"sqlite:///{SQLITE_PATH}"
-
-    import psycopg
-    from psycopg import sql
-
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_POSTGRES_URL)
-    server_url, database_name = url.rsplit("/", 1)
-    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
-        name = sql.Identifier(database_name)
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
-    return url
-
-
 def main():
     arguments = parse_arguments()
-    os.environ["DATABASE_URL"] = recreate_database(arguments)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    os.environ["DEBUG"] = "false"
-
-    import django
-
-    django.setup()
+    setup_django(recreate_database(sqlite=arguments.sqlite))
 
     from django.core.management import call_command
     from django.db import connection

@@ -3,7 +3,8 @@
     .venv/bin/python bench/pages.py [--requests 50] [--url /some/page/ ...]
 
 Runs in-process with Django's test client against the configured database (DATABASE_URL, default
-the SQLite file of `make run`), with DEBUG off. Loads the demo content first if the site has none.
+the SQLite file of `make run`), with DEBUG off. Migrates it, and loads the demo content first if the
+site has none.
 The figures exclude the network and the browser: they are the server's own time per request.
 """
 
@@ -24,7 +25,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from timing import measure  # noqa: E402
+from harness import measure  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from home.models import HomePage  # noqa: E402
@@ -45,6 +46,8 @@ def main():
     parser.add_argument("--url", action="append", help="URL to measure (repeatable)")
     args = parser.parse_args()
 
+    # The development database of `make run`, brought up to date as `make run` would.
+    call_command("migrate", verbosity=0)
     if not HomePage.objects.exists():
         call_command("load_demo", verbosity=0)
     urls = args.url or ["/", *page_urls(), *DEFAULT_URLS[1:]]
