@@ -29,9 +29,9 @@ def add_events(total, repeating):
     """Events spread over the next year, `repeating` of them weekly, up to `total` in all."""
     from django.utils import timezone
 
+    from core.dates import HUB_TIME_ZONE
     from events.enums import EventType, Recurrence
     from events.models import EventPage
-    from events.recurrence import HUB_TIME_ZONE
     from tests.events.factories import EventPageFactory
 
     types = list(EventType.values)

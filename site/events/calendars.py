@@ -16,9 +16,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from core.dates import HUB_TIME_ZONE
 from events.enums import EventStatus, EventType
 from events.models import EventPage, Occurrence
-from events.recurrence import HUB_TIME_ZONE
 from events.views import TYPE_PARAMETER, find_occurrence
 
 PRODUCT_ID = "-//Dynamique Emploi dans les Quartiers//Agenda//FR"

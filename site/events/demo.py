@@ -11,12 +11,11 @@ Idempotent like every demo step: what exists (same venue name, same page slug) i
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import hub_today
 from events.enums import Audience, EventType, Recurrence
 from events.models import Venue
-from events.recurrence import HUB_TIME_ZONE
 from home.demo.content import french_spacing
 from offers.models import BranchIndexPage, BranchPage, OfferIndexPage
 from organisations.models import Organisation
@@ -135,10 +134,6 @@ class DemoEvent:
     start: datetime.datetime
     hours: float = 2
     fields: dict = field(default_factory=dict)
-
-
-def paris_today():
-    return timezone.localdate(timezone.now(), HUB_TIME_ZONE)
 
 
 def at(day, hour, minute=0):
@@ -309,7 +304,7 @@ def demo_events(today, venues, branches, offer_index):
 
 
 def load_events(demo, index, venues):
-    today = paris_today()
+    today = hub_today()
     branch_index = BranchIndexPage.objects.child_of(demo.home_page).first()
     branches = (
         {page.slug: page for page in BranchPage.objects.child_of(branch_index)}

@@ -21,10 +21,11 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.dates import HUB_TIME_ZONE
 from core.models import BasePage
 from events.enums import Audience, EventStatus, EventType, Recurrence
 from events.forms import OccurrenceForm
-from events.recurrence import HUB_TIME_ZONE, occurrence_starts
+from events.recurrence import occurrence_starts
 
 
 class Venue(TranslatableMixin, models.Model):

@@ -6,14 +6,12 @@ runs on naive local datetimes and each result is made aware afterwards.
 
 import datetime
 import itertools
-from zoneinfo import ZoneInfo
 
 from dateutil import rrule
-from django.conf import settings
 
+from core.dates import HUB_TIME_ZONE
 from events.enums import Recurrence
 
-HUB_TIME_ZONE = ZoneInfo(settings.TIME_ZONE)
 # Occurrences are stored this far ahead; a daily job (`manage.py extend_occurrences`) keeps the
 # horizon moving for rules without an end.
 HORIZON_DAYS = 400

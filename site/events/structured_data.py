@@ -8,8 +8,8 @@ occurrence's page describes that date.
 from django.conf import settings
 from django.utils import timezone
 
+from core.dates import HUB_TIME_ZONE
 from events.enums import EventStatus
-from events.recurrence import HUB_TIME_ZONE
 from offers.structured_data import json_ld
 
 __all__ = ["event_json_ld", "json_ld"]

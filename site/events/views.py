@@ -14,9 +14,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
 
+from core.dates import HUB_TIME_ZONE, hub_today
 from events.enums import Audience, EventType
 from events.models import EventPage, Occurrence
-from events.recurrence import HUB_TIME_ZONE
 from events.structured_data import event_json_ld, json_ld
 
 OCCURRENCES_PER_PAGE = 20
@@ -114,7 +114,7 @@ def upcoming_events(request, index):
     filters = EventFilters(request.GET)
     occurrences = filters.apply(occurrences_under(index).upcoming())
     page_obj = paginate(request, occurrences)
-    today = timezone.localdate(timezone=HUB_TIME_ZONE)
+    today = hub_today()
     context = {
         "page_obj": page_obj,
         "months": group_by_month(page_obj.object_list),
@@ -136,7 +136,7 @@ def month_view(request, index, year, month):
     month_start = datetime.date(year, month, 1)
     previous_month = (month_start - datetime.timedelta(days=1)).replace(day=1)
     next_month = (month_start + datetime.timedelta(days=31)).replace(day=1)
-    today = timezone.localdate(timezone=HUB_TIME_ZONE)
+    today = hub_today()
     context = {
         "month_start": month_start,
         "weeks": [
@@ -172,7 +172,7 @@ def past_events(request, index):
     filters = EventFilters(request.GET)
     occurrences = filters.apply(occurrences_under(index).past())
     page_obj = paginate(request, occurrences)
-    today = timezone.localdate(timezone=HUB_TIME_ZONE)
+    today = hub_today()
     context = {
         "page_obj": page_obj,
         "months": group_by_month(page_obj.object_list),

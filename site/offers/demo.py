@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.dates import hub_today
 from home.demo.content import french_spacing
 from offers.enums import ApplicationMethod, ContractType, FrenchLevel, SalaryPeriod, WorkingTime
-from offers.models import OFFER_LIFETIME_DAYS, paris_today
+from offers.models import OFFER_LIFETIME_DAYS
 from organisations.enums import OrganisationKind
 from organisations.models import Organisation
 from reference.loading import load_reference_data
@@ -1333,7 +1334,7 @@ def load_offer_index(demo):
 def offer_fields(offer, trades, neighbourhoods, organisations, number):
     """The OfferPageFactory arguments for a DemoOffer."""
     now = timezone.now()
-    today = paris_today()
+    today = hub_today()
     place = NEIGHBOURHOODS[offer.place]
     contract_type, duration = offer.contract
     salary_min, salary_max, salary_period = offer.salary or (None, None, SalaryPeriod.MONTH)
@@ -1429,7 +1430,7 @@ def load_branches(demo, trades, locale):
     if index_created:
         demo.publish(branch_index)
     sectors = {sector.slug: sector for sector in Sector.objects.filter(locale=locale)}
-    today = paris_today()
+    today = hub_today()
     for branch in BRANCHES:
         brochure = demo.document(branch.brochure_title, [*branch.brochure_lines])
         page, created = demo.child_page(

@@ -8,10 +8,8 @@ notice, so that links shared on phones never end on a 404.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -28,6 +26,7 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import DocumentLinkBlock, KeyFigureBlock
+from core.dates import HUB_TIME_ZONE, hub_today
 from core.models import BasePage
 from offers.enums import (
     ApplicationMethod,
@@ -39,18 +38,10 @@ from offers.enums import (
 )
 
 OFFER_LIFETIME_DAYS = 60
-# The hub's own time zone, fixed: the admin activates each editor's profile time zone, which must
-# not move the day an offer ends.
-HUB_TIME_ZONE = ZoneInfo(settings.TIME_ZONE)
-
-
-def paris_today():
-    """Today's date where the hub is (Europe/Paris), whatever zone the request activated."""
-    return timezone.localdate(timezone=HUB_TIME_ZONE)
 
 
 def default_expiry_date():
-    return paris_today() + datetime.timedelta(days=OFFER_LIFETIME_DAYS)
+    return hub_today() + datetime.timedelta(days=OFFER_LIFETIME_DAYS)
 
 
 def end_of_day(date):
@@ -62,18 +53,18 @@ def end_of_day(date):
 class OfferQuerySet(PageQuerySet):
     def current(self):
         """Offers a resident can still apply to: published, not filled, not past their date."""
-        return self.live().public().filter(filled=False, expiry_date__gte=paris_today())
+        return self.live().public().filter(filled=False, expiry_date__gte=hub_today())
 
     def closed(self):
         """Offers shown with a notice only: filled, or past their expiry date."""
-        return self.filter(models.Q(filled=True) | models.Q(expiry_date__lt=paris_today()))
+        return self.filter(models.Q(filled=True) | models.Q(expiry_date__lt=hub_today()))
 
     def published_since(self, days):
         since = timezone.now() - datetime.timedelta(days=days)
         return self.filter(first_published_at__gte=since)
 
     def expiring_within(self, days):
-        today = paris_today()
+        today = hub_today()
         return (
             self.current()
             .filter(expiry_date__lte=today + datetime.timedelta(days=days))
@@ -509,7 +500,7 @@ class OfferPage(RoutablePageMixin, BasePage):
         publication_date = (
             timezone.localdate(self.first_published_at, HUB_TIME_ZONE)
             if self.first_published_at
-            else paris_today()
+            else hub_today()
         )
         if self.expiry_date and self.expiry_date < publication_date:
             errors["expiry_date"] = _(
@@ -550,7 +541,7 @@ class OfferPage(RoutablePageMixin, BasePage):
     def status(self):
         if self.filled:
             return OfferStatus.FILLED
-        if self.expired or self.expiry_date < paris_today():
+        if self.expired or self.expiry_date < hub_today():
             return OfferStatus.EXPIRED
         return OfferStatus.OPEN
 

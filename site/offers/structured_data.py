@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
+from core.dates import HUB_TIME_ZONE
 from offers.enums import ContractType, SalaryPeriod, WorkingTime
-from offers.models import HUB_TIME_ZONE, end_of_day
+from offers.models import end_of_day
 
 # Google's employmentType values: FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER,
 # PER_DIEM, OTHER. The working time gives FULL_TIME or PART_TIME; the contract adds what it is

@@ -23,9 +23,9 @@ import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.dates import HUB_TIME_ZONE
 from events.enums import Audience, EventStatus, EventType, Recurrence
 from events.models import EventIndexPage, EventPage, Venue
-from events.recurrence import HUB_TIME_ZONE
 from tests.core.factories import get_default_locale
 from tests.home.factories import get_home_page
 

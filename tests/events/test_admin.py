@@ -8,9 +8,9 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from core.dates import HUB_TIME_ZONE
 from events.enums import Audience, EventType, Recurrence
 from events.models import EventIndexPage, EventPage, Venue
-from events.recurrence import HUB_TIME_ZONE
 from home.models import HomePage, StandardPage
 from tests.events.factories import (
     EventPageFactory,

@@ -4,9 +4,9 @@ import datetime
 
 import time_machine
 
+from core.dates import HUB_TIME_ZONE
 from events.enums import EventType
 from events.models import EventIndexPage, EventPage, Occurrence, Venue
-from events.recurrence import HUB_TIME_ZONE
 from offers.models import OfferIndexPage
 from tests.home.demo_tests import LoadDemoTwiceTestCase
 

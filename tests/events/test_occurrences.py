@@ -8,9 +8,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from core.dates import HUB_TIME_ZONE
 from events.enums import Recurrence
 from events.models import Occurrence
-from events.recurrence import HUB_TIME_ZONE
 from tests.events.factories import EventPageFactory, paris_datetime
 
 pytestmark = pytest.mark.django_db

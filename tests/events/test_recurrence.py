@@ -2,8 +2,9 @@
 
 import datetime
 
+from core.dates import HUB_TIME_ZONE
 from events.enums import Recurrence
-from events.recurrence import HORIZON_DAYS, HUB_TIME_ZONE, occurrence_starts
+from events.recurrence import HORIZON_DAYS, occurrence_starts
 from tests.events.factories import paris_datetime
 
 NOW = paris_datetime(2027, 1, 1, 9)

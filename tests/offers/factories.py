@@ -44,7 +44,7 @@ from offers.models import (
     OfferIndexPage,
     OfferPage,
     end_of_day,
-    paris_today,
+    hub_today,
 )
 from tests.core.factories import DocumentFactory
 from tests.home.factories import get_home_page
@@ -77,7 +77,7 @@ def days_ago(days):
 
 
 def days_from_today(days):
-    return paris_today() + datetime.timedelta(days=days)
+    return hub_today() + datetime.timedelta(days=days)
 
 
 class OfferIndexPageFactory(wagtail_factories.PageFactory):
@@ -361,7 +361,7 @@ def create_offers_in_bulk(
     content_type = ContentType.objects.get_for_model(OfferPage)
     locale = parent.locale
     now = timezone.now()
-    today = paris_today()
+    today = hub_today()
     run = uuid.uuid4().hex[:6]
     created = []
     cycles = {
