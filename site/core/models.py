@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
@@ -154,3 +155,16 @@ class SiteSettings(BaseSiteSetting):
             ("Instagram", self.instagram_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+def page_sections(hook_name, request, page):
+    """The HTML of the sections other apps add to `page` through `hook_name`, in hook order.
+
+    Each hook function receives the request and the page and returns its section's HTML, or ""
+    when it has nothing to show; the page's app thus never imports the apps that fill it.
+    """
+    return [
+        html
+        for render_section in hooks.get_hooks(hook_name)
+        if (html := render_section(request, page))
+    ]

@@ -9,4 +9,4 @@ class EventsConfig(AppConfig):
     verbose_name = _("Événements")
 
     def ready(self):
-        from events import signals  # noqa: F401 (connects the receivers)
+        from events import sections, signals  # noqa: F401 (registers the hooks and receivers)

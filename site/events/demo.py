@@ -3,7 +3,9 @@
 Run by `manage.py load_demo` through the LOAD_DEMO_HOOK (events/wagtail_hooks.py), after the offers'
 steps, whose organisations, offer list and branch pages it links to; it needs the factories of
 tests/ (dev dependencies). Dates are counted from today: the monthly sponsorship meeting runs
-through the next twelve months, with one cancelled date and a summer break.
+through the next twelve months, with one cancelled date and a summer break. Residents are
+registered through events.registrations like the form does: the first anti-discrimination
+training is full with a waitlist, and the past workshops have their attendance marked.
 
 Idempotent like every demo step: what exists (same venue name, same page slug) is left alone.
 """
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from core.dates import hub_today
 from events.enums import Audience, EventType, Recurrence
 from events.models import Venue
+from events.registrations import register
 from home.demo.content import french_spacing
 from offers.models import BranchIndexPage, BranchPage, OfferIndexPage
 from organisations.models import Organisation
@@ -23,6 +26,7 @@ from tests.core.factories import get_default_locale
 from tests.events.factories import (
     EventIndexPageFactory,
     EventPageFactory,
+    RegistrationFactory,
     VenueFactory,
     paris_datetime,
     second_tuesday,
@@ -134,6 +138,28 @@ class DemoEvent:
     start: datetime.datetime
     hours: float = 2
     fields: dict = field(default_factory=dict)
+    registrations: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DemoRegistrations:
+    """`count` registrations on each of the first `dates` dates, some for two people; with
+    `attendance`, about four in five marked present and the rest absent."""
+
+    count: int
+    dates: int = 1
+    attendance: bool = False
+
+
+# Names as met at the PEE's front desk.
+FIRST_NAMES = [
+    "Aïcha", "Mamadou", "Sofia", "Karim", "Fatoumata", "Julien", "Inès", "Moussa", "Yasmine",
+    "Kevin", "Awa", "Mehdi", "Laura", "Ibrahim", "Nadia", "Samir", "Océane", "Bilal",
+]  # fmt: skip
+LAST_NAMES = [
+    "Diallo", "Benali", "Traoré", "Martin", "Haddad", "Nguyen", "Koné", "Petit", "Mansouri",
+    "Da Silva", "Cissé", "Lefebvre", "Bensaïd", "Camara", "Moreau",
+]  # fmt: skip
 
 
 def at(day, hour, minute=0):
@@ -191,15 +217,18 @@ def demo_events(today, venues, branches, offer_index):
             description="<p>Chaque mois, des salariés et des chefs d'entreprise du réseau "
             "rencontrent des habitants qui cherchent un emploi. Vous parlez de votre projet, "
             "ils vous donnent des conseils et des contacts.</p>"
-            "<ul><li>C'est gratuit.</li><li>Pas besoin de s'inscrire.</li>"
-            "<li>Apportez votre CV si vous en avez un.</li></ul>",
+            "<ul><li>C'est gratuit.</li><li>Inscrivez-vous : un numéro de téléphone "
+            "suffit.</li><li>Apportez votre CV si vous en avez un.</li></ul>",
             venue="pee",
             start=at(first_meeting, 14),
             fields={
                 "recurrence": Recurrence.MONTHLY_BY_WEEKDAY,
                 "recurrence_until": until,
                 "excluded_dates": summer_break.strftime("%d/%m/%Y"),
+                "registration_required": True,
+                "capacity": 25,
             },
+            registrations=[DemoRegistrations(dates=1, count=14)],
         ),
         DemoEvent(
             slug="rencontres-pour-l-emploi",
@@ -227,7 +256,12 @@ def demo_events(today, venues, branches, offer_index):
                 "quotidien, les salaires, les formations. Posez toutes vos questions.</p>",
                 venue="pee",
                 start=at(day, 14),
-                fields={"branch_page": branches.get(branch_slug)},
+                fields={
+                    "branch_page": branches.get(branch_slug),
+                    "registration_required": True,
+                    "capacity": 40,
+                },
+                registrations=[DemoRegistrations(count=9)],
             )
             for branch_slug, title, summary, day in [
                 (
@@ -254,14 +288,17 @@ def demo_events(today, venues, branches, offer_index):
                 description="<p>Pour les chefs d'entreprise et les personnes qui recrutent. "
                 "Nous regardons ensemble comment écrire une offre, trier des CV et mener un "
                 "entretien sans écarter personne à cause de son nom, de son adresse ou de son "
-                "âge.</p><p>Gratuit, sur inscription auprès de la Plateforme.</p>",
+                "âge.</p><p>Gratuit, sur inscription : 12 places.</p>",
                 venue="town-hall",
                 start=at(day, 9),
                 hours=3,
+                fields={"registration_required": True, "capacity": 12},
+                # The first session is full, with people waiting for a place.
+                registrations=[DemoRegistrations(count=count)],
             )
-            for number, day in [
-                (1, weekday_on_or_after(today + datetime.timedelta(days=40), 1)),
-                (2, weekday_on_or_after(today + datetime.timedelta(days=180), 1)),
+            for number, day, count in [
+                (1, weekday_on_or_after(today + datetime.timedelta(days=40), 1), 15),
+                (2, weekday_on_or_after(today + datetime.timedelta(days=180), 1), 4),
             ]
         ],
         *[
@@ -274,6 +311,9 @@ def demo_events(today, venues, branches, offer_index):
                 description=f"<p>{summary}</p>",
                 venue="pee",
                 start=at(day, 10),
+                fields={"registration_required": True, "capacity": 15},
+                # Past: the editors marked who came.
+                registrations=[DemoRegistrations(count=13, attendance=True)],
             )
             for slug, title, event_type, summary, day in [
                 (
@@ -334,10 +374,32 @@ def load_events(demo, index, venues):
             created_count += 1
             if event.slug == "rencontre-collective-de-parrainage":
                 cancel_one_meeting(page)
+            for registrations in event.registrations:
+                add_registrations(page, registrations, offset=created_count * 7)
     if created_count:
         demo.log(_("%(count)d événements créés.") % {"count": created_count})
     else:
         demo.log(_("Les événements existent déjà."))
+
+
+def add_registrations(event, registrations, offset):
+    """Register made-up residents through events.registrations, as the form does: the capacity
+    decides who is confirmed and who waits."""
+    occurrences = event.occurrences.filter(is_cancelled=False).order_by("start")
+    for occurrence in occurrences[: registrations.dates]:
+        for number in range(registrations.count):
+            person = offset + number
+            registration = RegistrationFactory.build(
+                name=f"{FIRST_NAMES[person % len(FIRST_NAMES)]} "
+                f"{LAST_NAMES[person * 7 % len(LAST_NAMES)]}",
+                phone=f"06 {50 + person // 100 % 50:02d} {person % 100:02d} 12 34",
+                people=2 if number % 5 == 4 else 1,
+            )
+            register(occurrence, registration)
+        if registrations.attendance:
+            for number, registration in enumerate(occurrence.registrations.confirmed()):
+                registration.attended = number % 5 != 3
+                registration.save(update_fields=["attended"])
 
 
 def public_participants():

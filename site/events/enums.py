@@ -35,3 +35,35 @@ class Recurrence(models.TextChoices):
         _("Chaque mois, le même jour de la semaine (ex. le 2e mardi)"),
     )
     MONTHLY_BY_DATE = "mensuel-date", _("Chaque mois, à la même date")
+
+
+class OccurrenceRegistration(models.TextChoices):
+    """Whether one date takes registrations, when it differs from its event."""
+
+    AS_EVENT = "", _("Comme l'événement")
+    OPEN = "ouverte", _("Inscription pour cette date")
+    NONE = "aucune", _("Pas d'inscription pour cette date")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmee", _("Confirmée")
+    WAITLISTED = "attente", _("En liste d'attente")
+    CANCELLED = "annulee", _("Annulée")
+
+
+class ConsentMethod(models.TextChoices):
+    """How a registrant's consent was collected: online by themselves, or by a member for them."""
+
+    ONLINE = "en-ligne", _("En ligne, par la personne")
+    ORALLY = "oral", _("À l'oral, recueilli par un membre")
+    ON_PAPER = "papier", _("Sur papier, recueilli par un membre")
+
+
+class RegistrationState(models.TextChoices):
+    """Whether a date takes registrations now, and if not, why (shown to visitors)."""
+
+    NOT_NEEDED = "sans-inscription", _("Sans inscription")
+    NOT_YET_OPEN = "pas-encore", _("Les inscriptions ne sont pas encore ouvertes")
+    OPEN = "ouvertes", _("Inscriptions ouvertes")
+    CLOSED = "closes", _("Les inscriptions sont closes")
+    CANCELLED = "annule", _("Pas d'inscription : cette date est annulée ou reportée")

@@ -8,8 +8,11 @@ has its own address (/evenements/<event>/<date>/).
 """
 
 import datetime
+import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,8 +26,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.dates import HUB_TIME_ZONE
 from core.models import BasePage
-from events.enums import Audience, EventStatus, EventType, Recurrence
-from events.forms import OccurrenceForm
+from events.admin_forms import OccurrenceForm
+from events.enums import (
+    Audience,
+    ConsentMethod,
+    EventStatus,
+    EventType,
+    OccurrenceRegistration,
+    Recurrence,
+    RegistrationState,
+    RegistrationStatus,
+)
 from events.recurrence import occurrence_starts
 
 
@@ -80,6 +92,8 @@ class Venue(TranslatableMixin, models.Model):
 
 
 DAY_PATTERN = r"(?P<day>\d{4}-\d{2}-\d{2})"
+# A family or a small group; a larger group is arranged with the hub directly.
+MAX_PEOPLE_PER_REGISTRATION = 10
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -183,6 +197,38 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Par exemple : reporté à cause d'une grève des transports."),
     )
 
+    registration_required = models.BooleanField(
+        default=False,
+        verbose_name=_("Sur inscription"),
+        help_text=_("Les visiteurs s'inscrivent pour chaque date, en ligne ou avec un membre."),
+    )
+    capacity = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("Nombre de places"),
+        help_text=_(
+            "Par date, en personnes (une inscription peut compter plusieurs personnes). "
+            "Vide : sans limite. Au-delà, les inscrits vont en liste d'attente."
+        ),
+    )
+    max_people_per_registration = models.PositiveSmallIntegerField(
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PEOPLE_PER_REGISTRATION)],
+        verbose_name=_("Personnes par inscription, au plus"),
+    )
+    registration_opens_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("Inscriptions ouvertes à partir du"),
+        help_text=_("Vide : dès la publication."),
+    )
+    registration_closes_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("Inscriptions closes le"),
+        help_text=_("Vide : jusqu'au début de chaque date."),
+    )
+
     recurrence = models.CharField(
         max_length=20,
         choices=Recurrence.choices,
@@ -225,6 +271,16 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Répétition"),
         ),
         MultiFieldPanel([FieldPanel("venue"), FieldPanel("online_url")], heading=_("Lieu")),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_required"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_people_per_registration")]),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
+            ],
+            heading=_("Inscription"),
+        ),
         FieldPanel("description"),
         FieldPanel("branch_page"),
         FieldPanel("participants"),
@@ -252,6 +308,11 @@ class EventPage(RoutablePageMixin, BasePage):
                 "branch_page",
                 "participants",
                 "status",
+                "registration_required",
+                "capacity",
+                "max_people_per_registration",
+                "registration_opens_at",
+                "registration_closes_at",
                 "recurrence",
                 "recurrence_interval",
                 "recurrence_until",
@@ -292,6 +353,14 @@ class EventPage(RoutablePageMixin, BasePage):
             and self.recurrence_until < timezone.localtime(self.start, HUB_TIME_ZONE).date()
         ):
             errors["recurrence_until"] = _("La répétition doit finir après le début.")
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at <= self.registration_opens_at
+        ):
+            errors["registration_closes_at"] = _(
+                "Les inscriptions doivent se fermer après leur ouverture."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -312,6 +381,20 @@ class EventPage(RoutablePageMixin, BasePage):
         from events.calendars import occurrence_calendar
 
         return occurrence_calendar(request, self, day)
+
+    @re_path(rf"^{DAY_PATTERN}/inscription/$")
+    def registration(self, request, day):
+        from events.registration_views import register
+
+        return register(request, self, day)
+
+    # The signed link goes in the query string (?cle=…): it holds colons, which Wagtail's page
+    # URLs do not allow.
+    @re_path(rf"^{DAY_PATTERN}/inscription/la-mienne/$")
+    def my_registration(self, request, day):
+        from events.registration_views import my_registration
+
+        return my_registration(request, self, day)
 
     @path("agenda/")
     def calendar(self, request):
@@ -349,9 +432,23 @@ class EventPage(RoutablePageMixin, BasePage):
         """Make the stored occurrences follow the rule, keeping those an editor changed."""
         starts = self.occurrence_starts(now=now)
         wanted = {start: start + self.duration for start in starts}
-        existing = {occurrence.rule_start: occurrence for occurrence in self.occurrences.all()}
+        existing = {
+            occurrence.rule_start: occurrence
+            for occurrence in self.occurrences.annotate(
+                has_registrations=models.Exists(
+                    Registration.objects.filter(occurrence=models.OuterRef("pk"))
+                )
+            )
+        }
         for rule_start, occurrence in existing.items():
-            if rule_start not in wanted and not occurrence.changed_by_editor:
+            if rule_start in wanted or occurrence.changed_by_editor:
+                continue
+            if occurrence.has_registrations:
+                # People registered for that date: it stays, cancelled, so that their link
+                # still says what happened and the editors still see who to call.
+                occurrence.is_cancelled = occurrence.changed_by_editor = True
+                occurrence.save(update_fields=["is_cancelled", "changed_by_editor"])
+            else:
                 occurrence.delete()
         for rule_start, end in wanted.items():
             occurrence = existing.get(rule_start)
@@ -407,6 +504,21 @@ class Occurrence(models.Model):
         editable=False,
         help_text="Set when an editor moves or cancels it: the rule then leaves it alone.",
     )
+    registration = models.CharField(
+        max_length=10,
+        choices=OccurrenceRegistration.choices,
+        blank=True,
+        default=OccurrenceRegistration.AS_EVENT,
+        verbose_name=_("Inscription"),
+    )
+    # What registrants were last told of this date (events.registrations.announce_changes).
+    announced = models.CharField(max_length=400, blank=True, editable=False)
+    capacity_override = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("Nombre de places pour cette date"),
+        help_text=_("Vide : celui de l'événement."),
+    )
 
     objects = OccurrenceQuerySet.as_manager()
 
@@ -415,6 +527,7 @@ class Occurrence(models.Model):
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldPanel("is_cancelled"),
         FieldPanel("note"),
+        FieldRowPanel([FieldPanel("registration"), FieldPanel("capacity_override")]),
     ]
 
     class Meta:
@@ -447,3 +560,230 @@ class Occurrence(models.Model):
 
     def get_url(self, request=None):
         return f"{self.event.get_url(request)}{self.local_date.isoformat()}/"
+
+    def get_registration_url(self, request=None):
+        return f"{self.get_url(request)}inscription/"
+
+    def announcement(self):
+        """What a registrant relies on to come: when, where, and whether it takes place."""
+        event = self.event
+        return "|".join(
+            [
+                self.status,
+                self.start.isoformat(),
+                self.end.isoformat(),
+                str(event.venue_id or ""),
+                event.online_url,
+            ]
+        )
+
+    # --- Registration ----------------------------------------------------------------------
+    @property
+    def capacity(self):
+        """Places for this date, in people; None when there is no limit."""
+        if self.capacity_override is not None:
+            return self.capacity_override
+        return self.event.capacity
+
+    @property
+    def is_registration_required(self):
+        if self.registration == OccurrenceRegistration.AS_EVENT:
+            return self.event.registration_required
+        return self.registration == OccurrenceRegistration.OPEN
+
+    @property
+    def registration_closes_at(self):
+        return self.event.registration_closes_at or self.start
+
+    def registration_state(self, now=None):
+        """Why a registration can or cannot be made now, in RegistrationState's words."""
+        now = now or timezone.now()
+        if not self.is_registration_required:
+            return RegistrationState.NOT_NEEDED
+        if self.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+            return RegistrationState.CANCELLED
+        if self.event.registration_opens_at and now < self.event.registration_opens_at:
+            return RegistrationState.NOT_YET_OPEN
+        if now >= self.registration_closes_at:
+            return RegistrationState.CLOSED
+        return RegistrationState.OPEN
+
+    def people_confirmed(self):
+        return self.registrations.confirmed().aggregate(people=models.Sum("people"))["people"] or 0
+
+    def places_left(self, people_confirmed=None):
+        """Places still free, or None without a limit."""
+        if self.capacity is None:
+            return None
+        if people_confirmed is None:
+            people_confirmed = self.people_confirmed()
+        return max(0, self.capacity - people_confirmed)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=RegistrationStatus.CONFIRMED)
+
+    def waitlisted(self):
+        """Waiting for a place, first come first served."""
+        return self.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "pk")
+
+    def active(self):
+        return self.exclude(status=RegistrationStatus.CANCELLED)
+
+    def of_person(self, phone, email):
+        """Registrations with this phone number or this e-mail (either may be empty)."""
+        person = models.Q(pk__in=[])
+        if phone:
+            person |= models.Q(phone=phone)
+        if email:
+            person |= models.Q(email=email)
+        return self.filter(person)
+
+    def to_erase(self, now=None):
+        """Registrations whose date ended more than EVENT_REGISTRATION_RETENTION_DAYS ago."""
+        now = now or timezone.now()
+        limit = now - datetime.timedelta(days=settings.EVENT_REGISTRATION_RETENTION_DAYS)
+        return self.filter(occurrence__end__lt=limit, erased_at__isnull=True)
+
+
+class Registration(models.Model):
+    """Someone coming to one date of an event, with the people they bring.
+
+    Capacity counts people, not registrations. A registrant gives a phone number or an e-mail
+    (one is enough); they manage their registration without an account through a signed link
+    (events.registrations). A member of the extranet may register a job seeker on their behalf:
+    `registered_by` and `registered_for_organisation` then say who, and `consent_method` how the
+    person agreed. Personal data: names and contacts are blanked
+    EVENT_REGISTRATION_RETENTION_DAYS after the date (`manage.py erase_old_registrations`); the
+    counts and attendance stay, for the hub's yearly figures.
+    """
+
+    occurrence = models.ForeignKey(
+        Occurrence,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("Date"),
+    )
+    name = models.CharField(max_length=120, blank=True, verbose_name=_("Nom"))
+    phone = models.CharField(max_length=30, blank=True, verbose_name=_("Téléphone"))
+    email = models.EmailField(blank=True, verbose_name=_("E-mail"))
+    people = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PEOPLE_PER_REGISTRATION)],
+        verbose_name=_("Nombre de personnes"),
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.CONFIRMED,
+        verbose_name=_("État"),
+    )
+    attended = models.BooleanField(
+        null=True, blank=True, verbose_name=_("Présent"), help_text=_("Vide : pas encore noté.")
+    )
+    # Identifies the registration in its signed link; never shown on its own.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    language = models.CharField(
+        max_length=10, default=settings.LANGUAGE_CODE, verbose_name=_("Langue des messages")
+    )
+
+    consent_text = models.TextField(verbose_name=_("Texte du consentement accepté"))
+    consent_method = models.CharField(
+        max_length=10,
+        choices=ConsentMethod.choices,
+        default=ConsentMethod.ONLINE,
+        verbose_name=_("Consentement recueilli"),
+    )
+    consented_at = models.DateTimeField(verbose_name=_("Consentement donné le"))
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Inscrit par"),
+    )
+    registered_for_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Pour l'organisation"),
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Inscrit le"))
+    promoted_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("Sorti de la liste d'attente le")
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Annulée le"))
+    confirmation_sent_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("E-mail de confirmation envoyé le")
+    )
+    promotion_sent_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("E-mail « une place s'est libérée » envoyé le")
+    )
+    erased_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("Nom et contacts effacés le")
+    )
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Inscription")
+        verbose_name_plural = _("Inscriptions")
+        ordering = ["occurrence", "created_at"]
+        indexes = [models.Index(fields=["occurrence", "status"])]
+        constraints = [
+            # The same person once per date, by phone and by e-mail; a cancelled registration
+            # does not count, so that they can register again.
+            models.UniqueConstraint(
+                fields=["occurrence", "phone"],
+                condition=~models.Q(phone="") & ~models.Q(status=RegistrationStatus.CANCELLED),
+                name="one_registration_per_phone_and_date",
+            ),
+            models.UniqueConstraint(
+                fields=["occurrence", "email"],
+                condition=~models.Q(email="") & ~models.Q(status=RegistrationStatus.CANCELLED),
+                name="one_registration_per_email_and_date",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(phone="", email="") | models.Q(erased_at__isnull=False),
+                name="registration_has_a_phone_or_an_email",
+                violation_error_message=_("Indiquez un téléphone ou un e-mail."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(people__gte=1, people__lte=MAX_PEOPLE_PER_REGISTRATION),
+                name="registration_counts_people",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name or _('(effacé)')} – {self.occurrence}"
+
+    @property
+    def is_confirmed(self):
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_waitlisted(self):
+        return self.status == RegistrationStatus.WAITLISTED
+
+    @property
+    def is_cancelled(self):
+        return self.status == RegistrationStatus.CANCELLED
+
+    def waitlist_position(self):
+        """1 for the next to get a place; None when not waiting."""
+        if not self.is_waitlisted:
+            return None
+        ahead = (
+            Registration.objects.waitlisted()
+            .filter(occurrence_id=self.occurrence_id)
+            .filter(
+                models.Q(created_at__lt=self.created_at)
+                | models.Q(created_at=self.created_at, pk__lt=self.pk)
+            )
+        )
+        return ahead.count() + 1

@@ -72,8 +72,27 @@ def next_dates(event):
     return event.start, event.end
 
 
-def event_json_ld(event, request, occurrence=None):
-    """The Event for `event`, or for one of its occurrences; a dict ready for json_ld()."""
+def add_registration(data, registration, request):
+    """Free registration: where to register, from when, and the places left."""
+    offer = data["offers"]
+    offer["url"] = request.build_absolute_uri(registration["url"])
+    if registration["opens_at"]:
+        offer["validFrom"] = timezone.localtime(registration["opens_at"], HUB_TIME_ZONE).isoformat()
+    if registration["places_left"] is not None:
+        offer["availability"] = (
+            "https://schema.org/SoldOut"
+            if registration["is_full"]
+            else "https://schema.org/InStock"
+        )
+        data["maximumAttendeeCapacity"] = registration["capacity"]
+        data["remainingAttendeeCapacity"] = registration["places_left"]
+
+
+def event_json_ld(event, request, occurrence=None, registration=None):
+    """The Event for `event`, or for one of its occurrences; a dict ready for json_ld().
+
+    `registration` is events.views.registration_summary() of the date described, if it takes
+    registrations."""
     if occurrence is not None:
         start, end = occurrence.start, occurrence.end
         status = occurrence.status
@@ -111,6 +130,8 @@ def event_json_ld(event, request, occurrence=None):
     if page_url:
         data["url"] = page_url
         data["offers"]["url"] = page_url
+    if registration is not None:
+        add_registration(data, registration, request)
     image = event.social_image or event.listing_image
     if image is not None:
         data["image"] = [request.build_absolute_uri(image.get_rendition(IMAGE_RENDITION).url)]

@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from core.dates import HUB_TIME_ZONE, hub_today
-from events.enums import Audience, EventType
+from events.enums import Audience, EventType, RegistrationState
 from events.models import EventPage, Occurrence
 from events.structured_data import event_json_ld, json_ld
 
@@ -216,19 +216,44 @@ def event_context(request, event):
     }
 
 
+def registration_summary(occurrence, now=None):
+    """What the event and date pages say about registering: state, places left, the link."""
+    state = occurrence.registration_state(now)
+    if state == RegistrationState.NOT_NEEDED:
+        return None
+    places_left = occurrence.places_left()
+    return {
+        "state": state,
+        "state_label": state.label,
+        "is_open": state == RegistrationState.OPEN,
+        "opens_at": occurrence.event.registration_opens_at,
+        "capacity": occurrence.capacity,
+        "places_left": places_left,
+        "is_full": places_left == 0,
+        "url": occurrence.get_registration_url(),
+    }
+
+
 def event_detail(request, event):
     now = timezone.now()
     next_occurrences = list(
         event.occurrences.filter(end__gte=now).order_by("start")[:NEXT_OCCURRENCES_SHOWN]
     )
+    # A one-off event is registered for from its own page.
+    registration = (
+        registration_summary(next_occurrences[0])
+        if next_occurrences and not event.recurrence
+        else None
+    )
     context = {
         **event_context(request, event),
         "next_occurrences": next_occurrences,
         "is_repeating": bool(event.recurrence),
+        "registration": registration,
         "status": event.status,
         "status_reason": event.status_reason,
         "calendar_url": event.url + event.reverse_subpage("calendar") if event.url else "",
-        "event_json_ld": json_ld(event_json_ld(event, request)),
+        "event_json_ld": json_ld(event_json_ld(event, request, registration=registration)),
     }
     return event.render(request, context_overrides=context)
 
@@ -259,9 +284,11 @@ def find_occurrence(event, day):
 
 def occurrence_detail(request, event, day):
     occurrence = find_occurrence(event, day)
+    registration = registration_summary(occurrence)
     context = {
         **event_context(request, event),
         "occurrence": occurrence,
+        "registration": registration,
         "status": occurrence.status,
         # An occurrence cancelled on its own explains itself in its note.
         "status_reason": occurrence.note if occurrence.is_cancelled else event.status_reason,
@@ -269,6 +296,8 @@ def occurrence_detail(request, event, day):
         "event_url": event.url,
         "calendar_url": event.url
         + event.reverse_subpage("occurrence_calendar", kwargs={"day": day}),
-        "event_json_ld": json_ld(event_json_ld(event, request, occurrence=occurrence)),
+        "event_json_ld": json_ld(
+            event_json_ld(event, request, occurrence=occurrence, registration=registration)
+        ),
     }
     return event.render(request, template="pages/event_page.html", context_overrides=context)

@@ -1,17 +1,13 @@
 """The events app's place in the admin, the home page and the demo."""
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.models import EventIndexPage, Occurrence, Venue
+from events.models import Occurrence, Venue
 from home.demo import LOAD_DEMO_HOOK
-from home.models import HOME_PAGE_SECTIONS_HOOK
-
-NEXT_EVENTS_ON_HOME_PAGE = 3
 
 
 class VenueViewSet(SnippetViewSet):
@@ -46,21 +42,7 @@ def register_occurrence_viewset():
     return OccurrenceViewSet("occurrences")
 
 
-@hooks.register(HOME_PAGE_SECTIONS_HOOK)
-def next_events_section(request, home_page):
-    occurrences = list(
-        Occurrence.objects.upcoming()
-        .filter(event__locale=home_page.locale)
-        .for_listing()[:NEXT_EVENTS_ON_HOME_PAGE]
-    )
-    if not occurrences:
-        return ""
-    index = EventIndexPage.objects.live().filter(locale=home_page.locale).first()
-    return render_to_string(
-        "components/events/next_events.html",
-        {"occurrences": occurrences, "event_index": index},
-        request=request,
-    )
+# The sections added to the home page and branch pages are in events.sections.
 
 
 @hooks.register(LOAD_DEMO_HOOK)

@@ -3,7 +3,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -11,7 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock, EntryPointBlock, KeyFigureBlock
-from core.models import BasePage
+from core.models import BasePage, page_sections
 
 # Apps that have something to show on the home page (the latest offers, the next events) register
 # a function under this hook name in their wagtail_hooks.py. It receives the request and the home
@@ -104,11 +103,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.partners.select_related("logo")
-        context["sections"] = [
-            html
-            for render_section in hooks.get_hooks(HOME_PAGE_SECTIONS_HOOK)
-            if (html := render_section(request, self))
-        ]
+        context["sections"] = page_sections(HOME_PAGE_SECTIONS_HOOK, request, self)
         return context
 
 

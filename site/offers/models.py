@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import DocumentLinkBlock, KeyFigureBlock
 from core.dates import HUB_TIME_ZONE, hub_today
-from core.models import BasePage
+from core.models import BasePage, page_sections
 from offers.enums import (
     ApplicationMethod,
     ContractType,
@@ -621,6 +621,11 @@ class Interest(models.Model):
         return f"{self.name} – {self.offer_title}"
 
 
+# Other apps add sections to a branch page (the events app: its next presentations) through
+# this hook, as on the home page (see core.models.page_sections).
+BRANCH_PAGE_SECTIONS_HOOK = "branch_page_sections"
+
+
 class BranchIndexPage(BasePage):
     """/metiers/: the professional branches that present their trades."""
 
@@ -746,4 +751,5 @@ class BranchPage(BasePage):
         context["current_offers_count"] = offers.count()
         context["offer_index"] = OfferIndexPage.objects.live().filter(locale=self.locale).first()
         context["presented_trades"] = self.trades.all()
+        context["sections"] = page_sections(BRANCH_PAGE_SECTIONS_HOOK, request, self)
         return context

@@ -4,13 +4,11 @@ OfferPage's routes call these views: "" (GET and POST) → offer_detail, "merci/
 """
 
 import logging
-import math
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponseRedirect
-from django_ratelimit.core import get_usage
 
+from core.ratelimit import minutes_to_wait
 from offers.enums import ApplicationMethod, OfferStatus
 from offers.forms import InterestForm
 from offers.structured_data import job_posting, json_ld
@@ -56,18 +54,10 @@ def offer_detail(request, offer):
         form = InterestForm() if takes_interest else None
         return render_offer(request, offer, form=form)
 
-    # is_ratelimited() without dropping the time left, which tells the resident how long to wait.
-    usage = get_usage(
-        request,
-        group=RATE_LIMIT_GROUP,
-        key="ip",
-        rate=settings.PUBLIC_FORM_RATE,
-        increment=True,
-    )
+    wait_minutes = minutes_to_wait(request, RATE_LIMIT_GROUP)
     form = InterestForm(request.POST)
-    if usage and usage["should_limit"]:
+    if wait_minutes:
         # Nothing is lost: the form comes back with everything typed, and the page says why.
-        wait_minutes = max(1, math.ceil(usage["time_left"] / 60))
         return render_offer(request, offer, form=form, rate_limited=wait_minutes, status=429)
     if form.is_spam:
         logger.info("Honeypot filled on offer %s: nothing stored.", offer.pk)

@@ -1,5 +1,6 @@
-"""A resident finds the next sponsorship meeting and takes it into their phone's calendar; axe
-finds no WCAG 2.1 A/AA violation on the agenda's pages."""
+"""A resident finds the next sponsorship meeting, registers with only a phone number and takes
+it into their phone's calendar; axe finds no WCAG 2.1 A/AA violation on the agenda's pages, the
+registration form (with its errors shown) and the registrant's own page."""
 
 from pathlib import Path
 
@@ -16,7 +17,7 @@ def events_site(site_pages):
     from tests.events.factories import EventPageFactory, get_event_index_page
 
     index = get_event_index_page()
-    parrainage = EventPageFactory(recurring_monthly=True)
+    parrainage = EventPageFactory(recurring_monthly=True, registration=True)
     cancelled = parrainage.occurrences.order_by("start")[1]
     Occurrence.objects.filter(pk=cancelled.pk).update(
         is_cancelled=True, changed_by_editor=True, note="Annulée : grève des transports"
@@ -32,19 +33,56 @@ def events_site(site_pages):
     }
 
 
-def test_a_resident_finds_the_next_sponsorship_meeting_and_downloads_it(new_page, events_site):
+def test_a_resident_registers_for_the_next_sponsorship_meeting_with_a_phone_number(
+    new_page, events_site, assert_no_axe_violations
+):
+    from events.models import Registration
+
     page = new_page("phone")
     page.goto(events_site["index"].url)
 
+    # The list shows each date: the first link is the next meeting's own page.
     page.get_by_role("link", name=events_site["parrainage"].title).first.click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == events_site["parrainage"].title
+    assert "Il reste 10 places." in page.locator(".registration-box").inner_text()
+
+    page.get_by_role("link", name="M'inscrire").click()
+    page.get_by_label("Votre nom").fill("Awa Diallo")
+    page.get_by_label("Votre téléphone").fill("06 12 34 56 78")
+    page.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Confirmer mon inscription").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Merci, vous êtes inscrit·e"
+    assert "Gardez cette page dans vos favoris" in page.content()
+    registration = Registration.objects.get()
+    assert (registration.phone, registration.email) == ("06 12 34 56 78", "")
+    assert_no_axe_violations(page)
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Ajouter à mon agenda").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".ics")
-    assert "BEGIN:VCALENDAR" in Path(download.path()).read_text(encoding="utf-8")
+    calendar = Path(download.path()).read_text(encoding="utf-8")
+    assert "BEGIN:VEVENT" in calendar
+    assert events_site["parrainage"].title in calendar
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_the_registration_form_with_errors_has_no_accessibility_violation(
+    new_page, events_site, assert_no_axe_violations, viewport
+):
+    page = new_page(viewport)
+    page.goto(events_site["first_date"].get_registration_url())
+
+    page.get_by_label("Votre nom").fill("Awa Diallo")
+    page.get_by_role("button", name="Confirmer mon inscription").click()
+
+    summary = page.get_by_role("alert")
+    assert "2 erreurs" in summary.inner_text()
+    # What was typed is still there.
+    assert page.get_by_label("Votre nom").input_value() == "Awa Diallo"
+    assert_no_axe_violations(page)
 
 
 AGENDA_PAGES = {

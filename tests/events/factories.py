@@ -12,6 +12,8 @@ never happens inside a test, so the factory calls `sync_occurrences()` itself.
     EventPageFactory(past=True)                         # last month
     EventPageFactory(job_fair=True)                     # « Rencontres pour l'emploi », in a gym
     EventPageFactory(draft=True)                        # never published: no occurrence
+    EventPageFactory(registration=True)                 # registration required, 10 places
+    RegistrationFactory(occurrence=event.occurrences.get())   # one person, by phone
     EventPageFactory(start=paris_datetime(2027, 3, 9, 14))
     VenueFactory(step_free=True)
 """
@@ -24,8 +26,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.dates import HUB_TIME_ZONE
-from events.enums import Audience, EventStatus, EventType, Recurrence
-from events.models import EventIndexPage, EventPage, Venue
+from events.enums import Audience, ConsentMethod, EventStatus, EventType, Recurrence
+from events.forms import registration_consent_text
+from events.models import EventIndexPage, EventPage, Registration, Venue
 from tests.core.factories import get_default_locale
 from tests.home.factories import get_home_page
 
@@ -138,6 +141,8 @@ class EventPageFactory(wagtail_factories.PageFactory):
     recurrence_until = None
     recurrence_count = None
     excluded_dates = ""
+    registration_required = False
+    capacity = None
 
     class Meta:
         model = EventPage
@@ -188,6 +193,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
             ),
         )
         draft = factory.Trait(live=False)
+        registration = factory.Trait(registration_required=True, capacity=10)
 
     @factory.post_generation
     def participants(event, create, participants):
@@ -207,3 +213,23 @@ class EventPageFactory(wagtail_factories.PageFactory):
             revision.publish()
             event.refresh_from_db()
             event.sync_occurrences()
+
+
+# --- Registrations -----------------------------------------------------------------------------
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """One person registered online with a phone number, confirmed; saved as is (no capacity
+    check: use events.registrations.register() to test that)."""
+
+    name = factory.Sequence(lambda n: f"Inscrite Numéro {n}")
+    # 06 10 00 00 00, 06 10 00 00 01…: valid French mobile numbers, one per registration.
+    phone = factory.Sequence(
+        lambda n: f"06 10 {n // 10000 % 100:02d} {n // 100 % 100:02d} {n % 100:02d}"
+    )
+    email = ""
+    people = 1
+    consent_text = factory.LazyFunction(registration_consent_text)
+    consent_method = ConsentMethod.ONLINE
+    consented_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Registration

@@ -54,6 +54,7 @@ class TestEditorsCreateEvents(WagtailPageTestCase):
             "end": "2027-01-12 16:00",
             "recurrence": Recurrence.MONTHLY_BY_WEEKDAY,
             "recurrence_interval": "1",
+            "max_people_per_registration": "4",
             "recurrence_until": "2027-06-30",
             "recurrence_count": "",
             "excluded_dates": "13/04/2027",

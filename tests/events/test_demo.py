@@ -6,7 +6,7 @@ import time_machine
 
 from core.dates import HUB_TIME_ZONE
 from events.enums import EventType
-from events.models import EventIndexPage, EventPage, Occurrence, Venue
+from events.models import EventIndexPage, EventPage, Occurrence, Registration, Venue
 from offers.models import OfferIndexPage
 from tests.home.demo_tests import LoadDemoTwiceTestCase
 
@@ -19,6 +19,7 @@ def content_counts():
         "events": EventPage.objects.count(),
         "occurrences": Occurrence.objects.count(),
         "cancelled": Occurrence.objects.filter(is_cancelled=True).count(),
+        "registrations": Registration.objects.count(),
     }
 
 
@@ -108,3 +109,19 @@ class TestEventsDemo(LoadDemoTwiceTestCase):
         assert pee.postal_code == "93200"
         assert not Venue.objects.filter(access_notes="").exists()
         assert not Venue.objects.filter(public_transport="").exists()
+
+    def test_registrations_fill_a_training_and_leave_some_waiting(self):
+        training = EventPage.objects.get(slug="recruter-sans-discriminer-1")
+        occurrence = training.occurrences.get()
+        assert occurrence.places_left() == 0
+        assert occurrence.registrations.waitlisted().exists()
+        meeting = EventPage.objects.get(slug="rencontre-collective-de-parrainage")
+        first = meeting.occurrences.filter(is_cancelled=False).order_by("start").first()
+        assert first.registrations.confirmed().count() == 14
+        response = self.client.get(first.get_url())
+        assert "M'inscrire" in response.content.decode()
+
+    def test_past_workshops_have_their_attendance_marked(self):
+        past = Registration.objects.filter(occurrence__end__lt=NOW)
+        assert past.filter(attended=True).count() > past.filter(attended=False).count() > 0
+        assert not past.confirmed().filter(attended__isnull=True).exists()

@@ -55,3 +55,18 @@ class StructuredDataTestCase(TestCase):
         assert data["startDate"] == "2026-12-08T14:00:00+01:00"
         assert data["eventStatus"] == "https://schema.org/EventCancelled"
         assert data["url"].endswith(f"{event.url}2026-12-08/")
+
+    def test_free_registration_with_places_left_then_sold_out(self):
+        from tests.events.factories import RegistrationFactory
+
+        event = EventPageFactory(
+            registration=True, capacity=3, start=paris_datetime(2026, 11, 5, 14)
+        )
+        data = json_ld(self.client.get(event.url))
+        assert data["offers"]["url"].endswith(f"{event.url}2026-11-05/inscription/")
+        assert data["offers"]["availability"] == "https://schema.org/InStock"
+        assert (data["maximumAttendeeCapacity"], data["remainingAttendeeCapacity"]) == (3, 3)
+        RegistrationFactory(occurrence=event.occurrences.get(), people=3)
+        data = json_ld(self.client.get(f"{event.url}2026-11-05/"))
+        assert data["offers"]["availability"] == "https://schema.org/SoldOut"
+        assert data["remainingAttendeeCapacity"] == 0

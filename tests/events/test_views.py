@@ -10,6 +10,7 @@ from events.enums import Audience, EventType
 from tests.events.factories import (
     EventPageFactory,
     get_event_index_page,
+    days_from_now_at,
     paris_datetime,
 )
 
@@ -210,3 +211,25 @@ class EventPageTestCase(TestCase):
         assert "annulé" in notice.get_text()
         assert "Salle indisponible" in notice.get_text()
         assert not parse(self.client.get(f"{self.monthly.url}2027-01-12/")).select(".event-notice")
+
+
+class BranchPageEventsTestCase(TestCase):
+    def test_a_branch_page_shows_the_next_events_presenting_it(self):
+        from tests.offers.factories import BranchPageFactory
+
+        branch = BranchPageFactory(title="La logistique")
+        EventPageFactory(
+            title="Découvrir la logistique", branch_page=branch, start=days_from_now_at(10)
+        )
+        EventPageFactory(title="Autre atelier", start=days_from_now_at(5))
+        EventPageFactory(title="Déjà passé", branch_page=branch, past=True)
+        section = parse(self.client.get(branch.url)).select_one(".next-events")
+        assert section.h2.get_text(strip=True) == "Prochains événements sur ces métiers"
+        titles = [link.get_text(strip=True) for link in section.select(".next-events__title a")]
+        assert titles == ["Découvrir la logistique"]
+
+    def test_without_events_the_branch_page_has_no_section(self):
+        from tests.offers.factories import BranchPageFactory
+
+        branch = BranchPageFactory()
+        assert parse(self.client.get(branch.url)).select_one(".next-events") is None

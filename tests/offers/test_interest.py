@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from offers.forms import consent_text, normalise_phone
+from core.forms import normalise_phone
+from offers.forms import consent_text
 from offers.models import Interest
 from offers.tasks import NoAdvisersEmail, notify_advisers
 from tests.core.factories import SiteSettingsFactory
@@ -342,13 +343,13 @@ def test_a_filled_honeypot_pretends_success_and_keeps_nothing(send, offer):
 def test_the_honeypot_is_hidden_from_people_and_assistive_technologies(client, offer):
     trap = field(client.get(offer.url), "website")
 
-    wrapper = trap.find_parent(class_="interest-form__trap")
+    wrapper = trap.find_parent(class_="form-trap")
     assert wrapper["aria-hidden"] == "true"
     assert trap["tabindex"] == "-1"
     assert trap["autocomplete"] == "off"
     assert not trap.has_attr("style")
     css = (settings.BASE_DIR / "static/css/main.css").read_text()
-    assert ".interest-form__trap {" in css
+    assert ".form-trap {" in css
 
 
 @override_settings(PUBLIC_FORM_RATE="2/h")

@@ -205,6 +205,9 @@ TASKS = {"default": {"BACKEND": TASKS_BACKEND or "django_tasks_db.backend.Databa
 # --- Personal data ---------------------------------------------------------------------------
 # How long a resident's « Ça m'intéresse » is kept before `manage.py erase_old_interests`.
 INTEREST_RETENTION_DAYS = env.int("INTEREST_RETENTION_DAYS", default=365)
+# How long after an event's date its registrants' names and contacts are kept before
+# `manage.py erase_old_registrations` blanks them; the counts stay for the yearly figures.
+EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=90)
 # Spam guard on public forms: at most this many submissions per IP address and hour.
 PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="10/h")
 # If the cache that counts submissions is down, let residents through: the honeypot still

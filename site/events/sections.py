@@ -1,0 +1,54 @@
+"""The sections the events app adds to other apps' pages, through their sections hooks.
+
+Registered when the app is ready (events.apps); each returns the section's HTML, or "" when
+there is nothing to show.
+"""
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from events.models import EventIndexPage, Occurrence
+from home.models import HOME_PAGE_SECTIONS_HOOK
+from offers.models import BRANCH_PAGE_SECTIONS_HOOK
+
+NEXT_EVENTS_ON_HOME_PAGE = 3
+NEXT_EVENTS_ON_BRANCH_PAGE = 3
+
+
+def render_next_events(request, occurrences, locale, heading=""):
+    occurrences = list(occurrences)
+    if not occurrences:
+        return ""
+    index = EventIndexPage.objects.live().filter(locale=locale).first()
+    return render_to_string(
+        "components/events/next_events.html",
+        {"occurrences": occurrences, "event_index": index, "heading": heading},
+        request=request,
+    )
+
+
+@hooks.register(HOME_PAGE_SECTIONS_HOOK)
+def next_events_section(request, home_page):
+    occurrences = (
+        Occurrence.objects.upcoming()
+        .filter(event__locale=home_page.locale)
+        .for_listing()[:NEXT_EVENTS_ON_HOME_PAGE]
+    )
+    return render_next_events(request, occurrences, home_page.locale)
+
+
+@hooks.register(BRANCH_PAGE_SECTIONS_HOOK)
+def branch_events_section(request, branch_page):
+    """The next presentations of this branch's trades, and any other event linked to it."""
+    occurrences = (
+        Occurrence.objects.upcoming()
+        .filter(event__branch_page=branch_page)
+        .for_listing()[:NEXT_EVENTS_ON_BRANCH_PAGE]
+    )
+    return render_next_events(
+        request,
+        occurrences,
+        branch_page.locale,
+        heading=_("Prochains événements sur ces métiers"),
+    )
