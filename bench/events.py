@@ -5,7 +5,9 @@
 Builds its own database (see harness.recreate_database), loads the demo, then adds events until
 there are `--events` of them: one in ten repeats every week, so its dates are stored for the
 next 12 months (about 52 each). Measures, in-process with DEBUG off: the upcoming list, the list
-filtered by type, this month's and next month's month view, the archive, one repeating event.
+filtered by type, this month's and next month's month view, the archive, one repeating event,
+the registration form of the next sponsorship meeting; then the server time of sending that form
+(`--requests` registrations, one after the other, each from its own address).
 """
 
 import argparse
@@ -86,6 +88,8 @@ def main():
     this_month = timezone.localdate()
     next_month = (this_month.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
     repeating = EventPage.objects.exclude(recurrence="").order_by("path").first()
+    meeting = EventPage.objects.get(slug="rencontre-collective-de-parrainage")
+    next_meeting = Occurrence.objects.upcoming().filter(event=meeting, is_cancelled=False).first()
     urls = [
         ("upcoming", index.url),
         ("by type", f"{index.url}?type=formation"),
@@ -93,6 +97,7 @@ def main():
         ("next month", f"{index.url}mois/{next_month:%Y-%m}/"),
         ("archive", f"{index.url}archives/"),
         ("event page", repeating.url),
+        ("register", next_meeting.get_registration_url()),
     ]
 
     client = Client()
@@ -106,6 +111,39 @@ def main():
             f"{label:<11} {url:<52} {row['status']:>6} {row['queries']:>4}"
             f" {row['median']:>10.1f} {row['p90']:>8.1f} {row['bytes'] / 1024:>6.1f}"
         )
+    measure_registrations(next_meeting, arguments.requests)
+
+
+def measure_registrations(occurrence, count):
+    """Send the registration form `count` times and print queries and server time per send."""
+    import statistics
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    url = occurrence.get_registration_url()
+    timings, query_counts, statuses = [], [], set()
+    for number in range(count):
+        client = Client(REMOTE_ADDR=f"10.9.{number // 250}.{number % 250 + 1}")
+        data = {
+            "name": f"Personne de mesure {number}",
+            "phone": f"07 00 {number // 100 % 100:02d} {number % 100:02d} 01",
+            "people": "1",
+            "consent": "on",
+        }
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.post(url, data, HTTP_HOST="localhost")
+            timings.append((time.perf_counter() - start) * 1000)
+        query_counts.append(len(queries))
+        statuses.add(response.status_code)
+    timings.sort()
+    print(
+        f"{'send form':<11} {url:<52} {'/'.join(map(str, sorted(statuses))):>6}"
+        f" {max(query_counts):>4} {statistics.median(timings):>10.1f}"
+        f" {timings[max(int(len(timings) * 0.9) - 1, 0)]:>8.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -479,7 +479,18 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.of_live_events().filter(start__lte=end, end__gte=start).order_by("start")
 
     def for_listing(self):
-        return self.select_related("event", "event__venue", "event__listing_image")
+        """With what a list shows, people_confirmed included, in one query."""
+        confirmed_people = (
+            Registration.objects.filter(
+                occurrence=models.OuterRef("pk"), status=RegistrationStatus.CONFIRMED
+            )
+            .values("occurrence")
+            .annotate(total=models.Sum("people"))
+            .values("total")
+        )
+        return self.select_related("event", "event__venue", "event__listing_image").annotate(
+            people_confirmed_count=models.functions.Coalesce(models.Subquery(confirmed_people), 0)
+        )
 
 
 class Occurrence(models.Model):
@@ -609,7 +620,14 @@ class Occurrence(models.Model):
         return RegistrationState.OPEN
 
     def people_confirmed(self):
+        # Annotated by OccurrenceQuerySet.for_listing(): no query per card.
+        if hasattr(self, "people_confirmed_count"):
+            return self.people_confirmed_count
         return self.registrations.confirmed().aggregate(people=models.Sum("people"))["people"] or 0
+
+    @property
+    def is_full(self):
+        return self.places_left() == 0
 
     def places_left(self, people_confirmed=None):
         """Places still free, or None without a limit."""

@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from events.enums import Audience, EventType
 from tests.events.factories import (
     EventPageFactory,
-    get_event_index_page,
+    RegistrationFactory,
     days_from_now_at,
+    get_event_index_page,
     paris_datetime,
 )
 
@@ -146,7 +147,12 @@ class ConstantQueriesTestCase(TestCase):
 
         def add_events(count):
             for number in range(count):
-                EventPageFactory(start=paris_datetime(2026, 11, 3 + number % 20, 10))
+                event = EventPageFactory(
+                    start=paris_datetime(2026, 11, 3 + number % 20, 10),
+                    registration=number % 2 == 0,
+                )
+                if number % 2 == 0:
+                    RegistrationFactory(occurrence=event.occurrences.get(), people=2)
             EventPageFactory(weekly=True, start=paris_datetime(2026, 11, 4, 9))
             EventPageFactory(past=True)
 
@@ -233,3 +239,32 @@ class BranchPageEventsTestCase(TestCase):
 
         branch = BranchPageFactory()
         assert parse(self.client.get(branch.url)).select_one(".next-events") is None
+
+
+@time_machine.travel(NOW, tick=False)
+class RegistrationOnCardsTestCase(TestCase):
+    def test_cards_say_when_registration_is_needed_and_when_it_is_full(self):
+        index = get_event_index_page()
+        EventPageFactory(
+            title="Atelier CV", registration=True, start=paris_datetime(2026, 11, 5, 14)
+        )
+        full = EventPageFactory(
+            title="Forum", registration=True, capacity=2, start=paris_datetime(2026, 11, 6, 14)
+        )
+        RegistrationFactory(occurrence=full.occurrences.get(), people=2)
+        EventPageFactory(title="Permanence", start=paris_datetime(2026, 11, 7, 14))
+        cards = {
+            card.select_one(".event-card__title").get_text(strip=True): card
+            for card in parse(self.client.get(index.url)).select(".event-card")
+        }
+        registration = {
+            title: note.get_text(" ", strip=True)
+            if (note := card.select_one(".event-card__registration"))
+            else None
+            for title, card in cards.items()
+        }
+        assert registration == {
+            "Atelier CV": "Sur inscription, gratuit",
+            "Forum": "Sur inscription : complet, liste d'attente ouverte",
+            "Permanence": None,
+        }
