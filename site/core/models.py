@@ -9,6 +9,11 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from core.enums import AccessibilityConformance
+from core.panels import ReadabilityPanel
+
+# ?lecture=facile shows a page's easy-read version instead of its full text.
+EASY_READ_PARAMETER = "lecture"
+EASY_READ_VALUE = "facile"
 
 
 class BasePage(Page):
@@ -75,6 +80,40 @@ class BasePage(Page):
     @property
     def share_image(self):
         return self.social_image or self.listing_image
+
+
+class EasyReadMixin(models.Model):
+    """A page that can carry an easy-read version (« facile à lire ») of its text.
+
+    Not a language of its own: the same page, in the same language, shows the easy-read text in
+    place of its full text when the visitor chooses it (?lecture=facile, a plain link, so it
+    works without JavaScript and can be bookmarked or shared). Put it before BasePage in the
+    bases; add `easy_read_panel` to the content panels.
+    """
+
+    easy_read = models.TextField(
+        blank=True,
+        max_length=2000,
+        verbose_name=_("Version facile à lire"),
+        help_text=_(
+            "Des phrases courtes, des mots de tous les jours, une idée par phrase. Les visiteurs "
+            "la choisissent avec le bouton « Facile à lire »."
+        ),
+    )
+
+    easy_read_panel = ReadabilityPanel("easy_read")
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["easy_read_shown"] = bool(self.easy_read) and (
+            request.GET.get(EASY_READ_PARAMETER) == EASY_READ_VALUE
+        )
+        context["easy_read_url"] = f"{request.path}?{EASY_READ_PARAMETER}={EASY_READ_VALUE}"
+        context["full_version_url"] = request.path
+        return context
 
 
 @register_setting(icon="site")

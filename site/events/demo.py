@@ -227,6 +227,13 @@ def demo_events(today, venues, branches, offer_index):
                 "excluded_dates": summer_break.strftime("%d/%m/%Y"),
                 "registration_required": True,
                 "capacity": 25,
+                "easy_read": "Vous cherchez un travail.\n"
+                "Une fois par mois, vous rencontrez une personne qui travaille.\n"
+                "Cette personne s'appelle un parrain ou une marraine.\n"
+                "Elle vous donne des conseils.\n"
+                "Elle vous aide à trouver un travail.\n"
+                "C'est gratuit.\n"
+                "Pour venir, inscrivez-vous. Un numéro de téléphone suffit.",
             },
             registrations=[DemoRegistrations(dates=1, count=14)],
         ),
@@ -244,6 +251,13 @@ def demo_events(today, venues, branches, offer_index):
             venue="gymnasium",
             start=at(job_fair_day, 9, 30),
             hours=7,
+            fields={
+                "easy_read": "Des entreprises viennent au gymnase.\n"
+                "Elles cherchent des personnes pour travailler.\n"
+                "Vous pouvez leur parler.\n"
+                "Apportez votre CV si vous en avez un.\n"
+                "Pas besoin de rendez-vous. C'est gratuit."
+            },
         ),
         *[
             DemoEvent(

@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.dates import HUB_TIME_ZONE
-from core.models import BasePage
+from core.models import BasePage, EasyReadMixin
 from events.admin_forms import OccurrenceForm
 from events.enums import (
     Audience,
@@ -137,7 +137,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return calendar_feed(request, self)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
     """An event, once or repeated, and what all its occurrences share."""
 
     event_type = models.CharField(
@@ -257,6 +257,7 @@ class EventPage(RoutablePageMixin, BasePage):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("event_type"), FieldPanel("audience")]),
         FieldPanel("summary"),
+        EasyReadMixin.easy_read_panel,
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")],
             heading=_("Date et heure"),
@@ -291,6 +292,7 @@ class EventPage(RoutablePageMixin, BasePage):
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
+        index.SearchField("easy_read"),
         index.SearchField("description"),
     ]
     override_translatable_fields = [

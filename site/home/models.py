@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock, EntryPointBlock, KeyFigureBlock
-from core.models import BasePage, page_sections
+from core.models import BasePage, EasyReadMixin, page_sections
 
 # Apps that have something to show on the home page (the latest offers, the next events) register
 # a function under this hook name in their wagtail_hooks.py. It receives the request and the home
@@ -129,7 +129,7 @@ class HomePagePartner(Orderable):
         verbose_name_plural = _("Partenaires")
 
 
-class StandardPage(BasePage):
+class StandardPage(EasyReadMixin, BasePage):
     """An editorial page made of the design system's blocks."""
 
     introduction = models.TextField(
@@ -140,11 +140,17 @@ class StandardPage(BasePage):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Contenu"))
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        EasyReadMixin.easy_read_panel,
+        FieldPanel("body"),
+    ]
 
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction", boost=2),
+        index.SearchField("easy_read"),
         index.SearchField("body"),
     ]
 

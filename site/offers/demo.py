@@ -1141,6 +1141,7 @@ class DemoBranch:
     brochure_title: str
     brochure_lines: tuple
     video_url: str = ""
+    easy_read: str = ""
 
 
 # Branches present their trades twice a year: the three last presentations, six months apart.
@@ -1153,6 +1154,11 @@ BRANCHES = [
         presented_days_ago=40,
         introduction="Les entrepôts du territoire recrutent toute l'année. Beaucoup de postes "
         "sont ouverts aux débutants, sans diplôme.",
+        easy_read="Dans un entrepôt, on range des colis.\n"
+        "On prépare les commandes des magasins.\n"
+        "On travaille tôt le matin ou la nuit.\n"
+        "On peut commencer sans diplôme.\n"
+        "L'entreprise vous forme.",
         work="<p>Dans un entrepôt, on reçoit les marchandises, on les range, puis on prépare "
         "les commandes des magasins et des clients.</p>"
         "<ul><li>On travaille debout, souvent tôt le matin ou la nuit.</li>"
@@ -1187,6 +1193,10 @@ BRANCHES = [
         presented_days_ago=40 + 182,
         introduction="Bureaux, écoles, magasins, rues : la propreté embauche près de chez vous, "
         "souvent à temps partiel, avec des horaires tôt le matin ou le soir.",
+        easy_read="On nettoie des bureaux, des écoles ou des magasins.\n"
+        "On travaille tôt le matin ou le soir.\n"
+        "Les entreprises sont près de chez vous.\n"
+        "On peut commencer sans diplôme.",
         work="<p>On nettoie des locaux ou l'espace public : sols, vitres, sanitaires, "
         "poubelles. On utilise des machines et des produits adaptés, avec une tenue fournie.</p>",
         pay="Le SMIC horaire pour débuter, environ 12 € brut de l'heure, plus les primes "
@@ -1369,7 +1379,7 @@ def offer_fields(offer, trades, neighbourhoods, organisations, number):
         "vehicle_required": offer.vehicle,
         "french_level": offer.french,
         "description": DESCRIPTIONS[offer.rome_code],
-        "easy_read_summary": offer.easy_read,
+        "easy_read": offer.easy_read,
         "application_method": offer.apply,
         "application_url": "https://recrutement.example.org/offres/"
         if offer.apply == ApplicationMethod.EXTERNAL_LINK
@@ -1449,6 +1459,7 @@ def load_branches(demo, trades, locale):
             key_facts=french_spacing([key_fact_data(*fact) for fact in branch.key_facts]),
             brochures=[brochure_data(brochure)],
             video_url=branch.video_url,
+            easy_read=french_spacing(branch.easy_read),
         )
         if created:
             demo.publish(page)

@@ -90,7 +90,7 @@ class OfferFeed(Feed):
                 "working_time": offer.get_working_time_display().lower(),
             },
         ]
-        summary = offer.easy_read_summary or offer.summary
+        summary = offer.easy_read or offer.summary
         if summary:
             sentences.append(summary)
         sentences.append(

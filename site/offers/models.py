@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import DocumentLinkBlock, KeyFigureBlock
 from core.dates import HUB_TIME_ZONE, hub_today
-from core.models import BasePage, page_sections
+from core.models import BasePage, EasyReadMixin, page_sections
 from offers.enums import (
     ApplicationMethod,
     ContractType,
@@ -142,7 +142,7 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
         return SiteSettings.for_site(self.get_site()).email
 
 
-class OfferPage(RoutablePageMixin, BasePage):
+class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
     """A job offer, written for a resident who may read with difficulty."""
 
     # --- The job
@@ -290,13 +290,6 @@ class OfferPage(RoutablePageMixin, BasePage):
         verbose_name=_("Description du poste"),
         help_text=_("Ce que la personne fera, avec des mots simples."),
     )
-    easy_read_summary = models.TextField(
-        blank=True,
-        max_length=800,
-        verbose_name=_("Résumé facile à lire"),
-        help_text=_("Quelques phrases courtes, une idée par phrase, des mots de tous les jours."),
-    )
-
     # --- Applying
     application_method = models.CharField(
         max_length=20,
@@ -386,7 +379,7 @@ class OfferPage(RoutablePageMixin, BasePage):
             heading=_("Ce qu'il faut"),
         ),
         FieldPanel("description"),
-        FieldPanel("easy_read_summary"),
+        EasyReadMixin.easy_read_panel,
         MultiFieldPanel(
             [
                 FieldPanel("application_method"),
@@ -417,7 +410,7 @@ class OfferPage(RoutablePageMixin, BasePage):
     search_fields = [
         *Page.search_fields,
         index.SearchField("description"),
-        index.SearchField("easy_read_summary"),
+        index.SearchField("easy_read"),
         index.SearchField("commune", boost=2),
         index.SearchField("employer_name"),
         index.RelatedFields("trade", [index.SearchField("label", boost=3)]),
@@ -651,7 +644,7 @@ class BranchIndexPage(BasePage):
         return context
 
 
-class BranchPage(BasePage):
+class BranchPage(EasyReadMixin, BasePage):
     """A professional branch presenting its trades (twice a year) and leading to their offers."""
 
     sector = models.ForeignKey(
@@ -708,6 +701,7 @@ class BranchPage(BasePage):
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("sector"), FieldPanel("presented_on")]),
         FieldPanel("trades", widget=forms.CheckboxSelectMultiple),
+        EasyReadMixin.easy_read_panel,
         FieldPanel("work"),
         FieldPanel("pay"),
         FieldPanel("training"),
@@ -719,6 +713,7 @@ class BranchPage(BasePage):
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction", boost=2),
+        index.SearchField("easy_read"),
         index.SearchField("work"),
         index.SearchField("training"),
         index.SearchField("hiring"),

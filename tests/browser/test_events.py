@@ -105,3 +105,41 @@ def test_no_accessibility_violation_on_the_agenda(
 
     assert response.status == 200
     assert_no_axe_violations(page)
+
+
+def test_a_resident_reads_the_easy_version_and_listens_to_it(
+    new_page, events_site, assert_no_axe_violations
+):
+    from tests.events.factories import EventPageFactory
+
+    event = EventPageFactory(
+        title="Atelier CV", easy_read="Vous écrivez votre CV. Un conseiller vous aide."
+    )
+    page = new_page("phone")
+    # Speech synthesis records what it is asked to say: headless Chromium has no voice.
+    page.add_init_script(
+        """
+        window.spoken = [];
+        window.speechSynthesis.speak = (utterance) => window.spoken.push(
+            {text: utterance.text, lang: utterance.lang});
+        window.speechSynthesis.cancel = () => {};
+        """
+    )
+    page.goto(event.url)
+    page.get_by_role("link", name="Facile à lire").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert_no_axe_violations(page)
+
+    page.locator("#facile-a-lire").get_by_role("button", name="Écouter").click()
+    assert page.evaluate("window.spoken") == [
+        {"text": "Vous écrivez votre CV. Un conseiller vous aide.", "lang": "fr"}
+    ]
+    assert page.locator("#facile-a-lire .listen-button").inner_text().strip() == (
+        "Arrêter la lecture"
+    )
+
+    without_javascript = new_page("phone", javascript=False)
+    without_javascript.goto(f"{event.url}?lecture=facile")
+    assert without_javascript.get_by_role("button", name="Écouter").count() == 0
+    assert "Un conseiller vous aide." in without_javascript.locator("#facile-a-lire").inner_text()

@@ -31,7 +31,7 @@ def offers_site(site_pages):
         neighbourhood=franc_moisin,
         no_diploma=True,
         beginner=True,
-        easy_read=True,
+        easy_read_version=True,
     )
     # Without a diploma but elsewhere; in the neighbourhood but with a diploma.
     OfferPageFactory(title="Cariste (H/F)", trade=warehouse, neighbourhood=floreal, no_diploma=True)

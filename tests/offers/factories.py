@@ -11,7 +11,7 @@ Their parent is the OfferIndexPage (/offres/) under the default site's home page
     OfferPageFactory(fixed_term=True)           # a CDD with its duration; also cddi=True, pec=True
     OfferPageFactory(by_name=True)              # employer named in plain text, not a member
     OfferPageFactory(anonymous_employer=True), OfferPageFactory(external_link=True)
-    OfferPageFactory(by_email=True), OfferPageFactory(easy_read=True)
+    OfferPageFactory(by_email=True), OfferPageFactory(easy_read_version=True)
     InterestFactory(offer=offer), InterestFactory(by_email=True)
     branch = BranchPageFactory(with_brochure=True, with_video=True, trades=[trade])
 
@@ -150,7 +150,7 @@ class OfferPageFactory(wagtail_factories.PageFactory):
     open_to_disabled_workers = True
 
     description = DEFAULT_DESCRIPTION
-    easy_read_summary = ""
+    easy_read = ""
     application_method = ApplicationMethod.ADVISERS
     application_url = ""
     application_email = ""
@@ -204,7 +204,7 @@ class OfferPageFactory(wagtail_factories.PageFactory):
         )
         part_time = factory.Trait(working_time=WorkingTime.PART_TIME, hours_per_week=Decimal(24))
         without_salary = factory.Trait(salary_min=None, salary_max=None)
-        easy_read = factory.Trait(easy_read_summary=DEFAULT_EASY_READ_SUMMARY)
+        easy_read_version = factory.Trait(easy_read=DEFAULT_EASY_READ_SUMMARY)
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs):

@@ -94,7 +94,7 @@ class TestEditorsCreateOffers(WagtailPageTestCase):
                 "<p>Vous nettoyez des bureaux avant l'arrivée des salariés.</p>",
                 features=DESCRIPTION_FEATURES,
             ),
-            "easy_read_summary": "Vous nettoyez des bureaux. Vous travaillez le matin.",
+            "easy_read": "Vous nettoyez des bureaux. Vous travaillez le matin.",
             "application_method": "conseillers",
             "application_url": "",
             "application_email": "",

@@ -50,7 +50,7 @@ class TestOffersDemo(LoadDemoTwiceTestCase):
         assert current.filter(no_diploma_required=True).count() >= 10
         assert current.filter(beginners_welcome=True).count() >= 10
         assert current.filter(salary_min__isnull=False).count() > current.count() * 0.8
-        assert current.exclude(easy_read_summary="").exists()
+        assert current.exclude(easy_read="").exists()
         assert current.filter(title="Préparateur de commandes (H/F)").exists()
         assert current.published_since(7).exists()
         assert current.expiring_within(7).exists()

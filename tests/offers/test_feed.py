@@ -65,7 +65,7 @@ class TestOfferFeed(TestCase):
             neighbourhood=la_source,
             first_published_at=days_ago(10),
             expiry_date=days_from_today(5),
-            easy_read_summary="Vous conduisez un chariot. Vous êtes formé.",
+            easy_read="Vous conduisez un chariot. Vous êtes formé.",
         )
         cls.entretien = OfferPageFactory(
             title="Agent d'entretien",

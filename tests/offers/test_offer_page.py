@@ -142,19 +142,28 @@ def test_an_anonymous_employer_is_never_named(client, site):
     assert "Entrepôts Secrets" not in response.content.decode()
 
 
-def test_the_easy_read_summary_has_its_own_box(client, site):
-    offer = OfferPageFactory(easy_read=True)
+def test_the_easy_read_version_replaces_the_description_when_chosen(client, site):
+    offer = OfferPageFactory(easy_read_version=True)
+    page = parse(client.get(offer.url))
+    switch = page.select_one(".easy-read-switch a")
+    assert text(switch) == "Facile à lire"
+    assert page.select_one(".easy-read") is None
 
-    box = parse(client.get(offer.url)).select_one(".offer-easy-read")
+    easy = parse(client.get(switch["href"].split("#")[0]))
+    assert "Vous travaillez dans un entrepôt." in text(easy.select_one(".easy-read"))
+    assert easy.select_one("#le-travail") is None
+    # The facts and the form stay: the easy version is the same page, more simply said.
+    assert easy.select_one(".offer-facts") is not None
+    assert easy.select_one("form.interest-form") is not None
+    assert easy.html["lang"] == page.html["lang"] == "fr"
+    assert text(easy.select_one(".easy-read-switch a")) == "Voir la version complète"
 
-    assert text(box.h2) == "En bref, facile à lire"
-    assert "Vous travaillez dans un entrepôt." in text(box)
 
-
-def test_no_easy_read_box_without_a_summary(client, site):
-    offer = OfferPageFactory(easy_read_summary="")
-
-    assert parse(client.get(offer.url)).select_one(".offer-easy-read") is None
+def test_no_easy_read_switch_without_an_easy_read_version(client, site):
+    offer = OfferPageFactory(easy_read="")
+    page = parse(client.get(f"{offer.url}?lecture=facile"))
+    assert page.select_one(".easy-read-switch") is None
+    assert page.select_one("#le-travail") is not None
 
 
 def test_an_open_offer_has_the_form_and_no_notice(client, site):
@@ -282,7 +291,7 @@ def count_queries(client, url):
 
 
 def test_the_open_offer_page_runs_a_fixed_number_of_queries(client, site):
-    offer = OfferPageFactory(neighbourhood=NeighbourhoodFactory(), easy_read=True)
+    offer = OfferPageFactory(neighbourhood=NeighbourhoodFactory(), easy_read_version=True)
     client.get(offer.url)  # Site root paths and settings land in the cache.
     few = count_queries(client, offer.url)
 

@@ -333,6 +333,12 @@ def partners_content(demo, pages):
 def job_seeker_content(demo, pages):
     return {
         "listing_image": welcome_desk_image(demo),
+        "easy_read": "Vous cherchez un travail.\n"
+        "Venez à la Plateforme Emploi Entreprises.\n"
+        "Un conseiller vous écoute.\n"
+        "Il vous aide à faire votre CV.\n"
+        "Il vous montre les offres d'emploi du quartier.\n"
+        "C'est gratuit. Pas besoin de rendez-vous.",
         "body": [
             rich_text_data(
                 "<h2>Comment nous vous aidons</h2>"
