@@ -754,6 +754,8 @@ class Registration(models.Model):
         verbose_name = _("Inscription")
         verbose_name_plural = _("Inscriptions")
         ordering = ["occurrence", "created_at"]
+        # Exports carry personal data out of the site: a permission of its own (events.admin_views).
+        permissions = [("export_registration", "Can export registration")]
         indexes = [models.Index(fields=["occurrence", "status"])]
         constraints = [
             # The same person once per date, by phone and by e-mail; a cancelled registration
