@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # The local PostgreSQL every machine of the project has (trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/dynamique_emploi
 
-.PHONY: help install run serve test test-sqlite test-postgres lint format check check-deploy bench lock
+.PHONY: help install run serve test test-sqlite test-postgres lint format check check-deploy bench lock backup restore
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,11 +50,14 @@ test: install ## Run the whole suite on SQLite, then on the local PostgreSQL
 		echo "PostgreSQL does not answer at $(POSTGRES_URL): the PostgreSQL run was skipped."; \
 	fi
 
+# --create-db: a fresh test database each time, as on CI. A reused one was emptied by the last
+# run's transactional tests (browser, concurrency, backups) and lacks what migrations put in it
+# (locales, groups); plain `pytest` keeps --reuse-db for quick runs of a few tests.
 test-sqlite: install ## Run the suite on SQLite only
-	DATABASE_URL= $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+	DATABASE_URL= $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
 
 test-postgres: install ## Run the suite on the local PostgreSQL only
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
 
 lint: install ## Check code style with Ruff
 	$(BIN)/ruff check .
@@ -78,3 +81,10 @@ lock: install ## Re-pin requirements/*.txt from the ranges in pyproject.toml
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile --quiet pyproject.toml --python-version 3.11 -o requirements/base.txt
 	$(BIN)/uv pip compile --quiet pyproject.toml --group pyproject.toml:dev --python-version 3.11 -o requirements/dev.txt
+
+backup: install ## Back up the database and the uploaded files into var/backups/<date>/
+	$(MANAGE) backup
+
+restore: install ## Restore a backup: make restore BACKUP=var/backups/<date> (replaces everything)
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=var/backups/<date>" >&2; exit 2; }
+	$(MANAGE) restore "$(BACKUP)"

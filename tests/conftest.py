@@ -6,17 +6,28 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import translation
 
+# The extranet's people (organisations, members, admins, a coordinator), shared by every app
+# built on the extranet.
+pytest_plugins = ["tests.extranet.people"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def media_in_a_temporary_directory(tmp_path_factory):
-    """Images and documents the tests upload go to a directory deleted with the test run's."""
+    """Images and documents the tests upload, and the files members share (private storage), go
+    to directories deleted with the test run's."""
     media_root = tmp_path_factory.mktemp("media")
+    private_root = tmp_path_factory.mktemp("private")
     with override_settings(
         MEDIA_ROOT=media_root,
+        PRIVATE_MEDIA_ROOT=private_root,
         STORAGES={
             "default": {
                 "BACKEND": "django.core.files.storage.FileSystemStorage",
                 "OPTIONS": {"location": media_root},
+            },
+            "private": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": private_root, "base_url": None},
             },
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },

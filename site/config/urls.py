@@ -6,14 +6,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import MultilingualSitemap
 from core.views import RobotsView, healthz
+from extranet.views import admin_login
 
 urlpatterns = [
+    # Editors sign in through the members' sign-in (allauth): same rate limits, same two-factor.
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
+    path("compte/", include("allauth.urls")),
+    path("extranet/ressources/", include("resources.urls")),
+    path("extranet/porteurs-de-projet/", include("project_holders.urls")),
+    path("extranet/", include("extranet.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -6,6 +6,7 @@ wrong, next to the field, without losing what was typed (templates/components/fo
 """
 
 import re
+import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -35,7 +36,11 @@ def normalise_phone(raw):
     « 0033 (0)6 12 34 56 78 »), become « 06 12 34 56 78 ». A foreign number given with its
     country code (+ or 00) is kept as « +213555123456 ».
     """
-    text = raw.strip()
+    # Digits typed on an Arabic (or any other) keyboard are the same digits: ٠٦ is 06.
+    text = "".join(
+        str(unicodedata.decimal(character)) if character.isdigit() else character
+        for character in raw.strip()
+    )
     if not PHONE_CHARACTERS.match(text):
         raise ValidationError(PHONE_ERROR, code="invalid_phone")
     digits = re.sub(r"\D", "", text)

@@ -7,13 +7,17 @@ there is nothing to show.
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.models import Locale
 
+from events.enums import Audience
 from events.models import EventIndexPage, Occurrence
+from extranet.views import EXTRANET_HOME_SECTIONS_HOOK
 from home.models import HOME_PAGE_SECTIONS_HOOK
 from offers.models import BRANCH_PAGE_SECTIONS_HOOK
 
 NEXT_EVENTS_ON_HOME_PAGE = 3
 NEXT_EVENTS_ON_BRANCH_PAGE = 3
+NEXT_EVENTS_ON_EXTRANET_HOME = 3
 
 
 def render_next_events(request, occurrences, locale, heading=""):
@@ -51,4 +55,18 @@ def branch_events_section(request, branch_page):
         occurrences,
         branch_page.locale,
         heading=_("Prochains événements sur ces métiers"),
+    )
+
+
+@hooks.register(EXTRANET_HOME_SECTIONS_HOOK)
+def member_events_section(request):
+    """On the extranet's home: the next events for the network's members and companies."""
+    locale = Locale.get_default()
+    occurrences = (
+        Occurrence.objects.upcoming()
+        .filter(event__audience__in=[Audience.MEMBERS, Audience.COMPANIES], event__locale=locale)
+        .for_listing()[:NEXT_EVENTS_ON_EXTRANET_HOME]
+    )
+    return render_next_events(
+        request, occurrences, locale, heading=_("Prochains événements du réseau")
     )

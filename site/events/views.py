@@ -260,9 +260,13 @@ def event_detail(request, event):
 
 def parse_day(day):
     try:
-        return datetime.date.fromisoformat(day)
+        date = datetime.date.fromisoformat(day)
     except ValueError:
         raise Http404("Not a date.") from None
+    # Near year 1 or 9999, the day's bounds in Paris fall outside what datetime can hold.
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise Http404("No event that far.")
+    return date
 
 
 def find_occurrence(event, day):

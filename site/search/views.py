@@ -16,7 +16,9 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 # Double quotes break the SQLite full-text syntax (modelsearch quotes each word without escaping)
 # and NUL bytes are refused by both databases: neither means anything in a search.
-UNSEARCHABLE_CHARACTERS = re.compile(r'["\x00-\x1f\x7f]')
+# Quotes crash SQLite's FTS5 and PostgreSQL's parser; control characters and the noncharacters
+# U+FFFE/U+FFFF cannot appear in XML (the offers' feed repeats the keywords in its title).
+UNSEARCHABLE_CHARACTERS = re.compile(r'["\x00-\x1f\x7f\ufffe\uffff]')
 
 
 @require_safe

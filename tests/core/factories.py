@@ -49,6 +49,19 @@ def get_default_site():
     return Site.objects.filter(is_default_site=True).first()
 
 
+def get_or_create_default_site():
+    """The default Site, made with its home page when a flush (a transactional test run
+    before on the same worker) removed it."""
+    site = get_default_site()
+    if site is None:
+        # Imported here: the home app's factories build on this module.
+        from tests.home.factories import create_site
+
+        create_site()
+        site = get_default_site()
+    return site
+
+
 def pdf_bytes(title, lines=()):
     """A small, valid one-page PDF showing a title and a few lines of text.
 
@@ -112,7 +125,7 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
 class SiteSettingsFactory(factory.django.DjangoModelFactory):
     """The default site's settings (one row per site: creating again updates the row)."""
 
-    site = factory.LazyFunction(get_default_site)
+    site = factory.LazyFunction(get_or_create_default_site)
     address = "Plateforme Emploi Entreprises\n12 rue des Tisserands\n93200 Saint-Denis"
     opening_hours = "Lundi au vendredi : 9 h – 12 h 30 et 14 h – 17 h\nSans rendez-vous le matin"
     phone = "01 23 45 67 89"

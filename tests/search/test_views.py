@@ -164,7 +164,7 @@ class TestQueryCount(TestCase):
 
         assert self.count_queries({"q": "parrainage"}) == queries_with_few_results
         assert self.count_queries({"q": "parrainage", "page": "1"}) == queries_with_few_results
-        assert queries_with_few_results == 9
+        assert queries_with_few_results == 10
 
 
 @pytest.mark.django_db

@@ -44,6 +44,9 @@ LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # django_tasks.backends.immediate.ImmediateBackend (tasks run inside the request).
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="")
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="")
+# Files members share in the extranet: outside MEDIA_ROOT, so no URL serves them; only the
+# resources app's download view does, after checking permission (see STORAGES["private"]).
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 
 # --- Applications ----------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -56,6 +59,9 @@ INSTALLED_APPS = [
     "offers",
     "events",
     "extranet",
+    "resources",
+    "project_holders",
+    "backups",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -76,6 +82,12 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    # Who changed what and when on project holders (project_holders.models).
+    "simple_history",
+    # Accounts: sign-in by e-mail, password reset, two-factor (see "Accounts" below).
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -94,6 +106,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # After allauth's: sends coordinators and editors without two-factor to set it up.
+    "extranet.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -152,6 +167,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- Accounts (django-allauth) ---------------------------------------------------------------
+# One sign-in for members, coordinators and the Wagtail admin's editors: allauth's, under
+# /compte/, with its rate limits and two-factor step. Nobody signs up: accounts come from
+# invitations (extranet.adapters.AccountAdapter closes sign-up).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "extranet:home"
+WAGTAILADMIN_LOGIN_URL = "account_login"
+# Private pages of the public site, if an editor ever makes one, use the same sign-in.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+ACCOUNT_ADAPTER = "extranet.adapters.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Dynamique Emploi] "
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_SESSION_REMEMBER = None
+# Counted in the default cache, Redis in production, so every process sees the same attempts.
+ACCOUNT_RATE_LIMITS = {
+    # 5 wrong passwords for one address in 5 minutes, 10 a minute from one IP address.
+    "login_failed": "10/m/ip,5/5m/key",
+    "login": "30/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
+MFA_ADAPTER = "extranet.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Dynamique Emploi"
+# Accept the code of the previous and next 30-second period too (RFC 6238's advice): phones'
+# clocks drift, and people type slowly.
+MFA_TOTP_TOLERANCE = 1
+# Coordinators and anyone who may open the Wagtail admin must set up two-factor authentication
+# before reaching the extranet or the admin (extranet.middleware). Tests that sign an editor in
+# with force_login turn it off (test.py); the extranet's tests turn it back on.
+TWO_FACTOR_REQUIRED = True
+
 # --- Languages -------------------------------------------------------------------------------
 # French is the source language: interface strings are written in French inside gettext, and
 # French URLs carry no prefix. English and Arabic are content languages (wagtail-localize).
@@ -179,6 +234,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Hashed file names may be cached by browsers and proxies for a year (WhiteNoise default: 10 years
@@ -208,6 +267,10 @@ INTEREST_RETENTION_DAYS = env.int("INTEREST_RETENTION_DAYS", default=365)
 # How long after an event's date its registrants' names and contacts are kept before
 # `manage.py erase_old_registrations` blanks them; the counts stay for the yearly figures.
 EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=90)
+# ESS project holders: the hub's yearly target of people supported, and how many years after
+# a project is closed its holder's personal data is kept (`manage.py anonymise_project_holders`).
+PROJECT_HOLDERS_YEARLY_TARGET = env.int("PROJECT_HOLDERS_YEARLY_TARGET", default=30)
+PROJECT_HOLDER_RETENTION_YEARS = env.int("PROJECT_HOLDER_RETENTION_YEARS", default=3)
 # Spam guard on public forms: at most this many submissions per IP address and hour.
 PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="10/h")
 # If the cache that counts submissions is down, let residents through: the honeypot still

@@ -12,6 +12,7 @@ from config.settings.base import (
     DATABASE_CONN_MAX_AGE,
     DATABASE_URL,
     EMAIL_URL,
+    PRIVATE_MEDIA_ROOT,
     SECRET_KEY,
     SECURE_PROXY_SSL_HEADER_NAME,
     env,
@@ -41,6 +42,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     # Hashed names and pre-compressed (gzip, brotli) copies; WhiteNoise serves hashed files with
     # far-future cache headers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -59,3 +64,5 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+# Links in allauth's e-mails (password reset, address confirmation).
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"

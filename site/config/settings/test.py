@@ -27,8 +27,15 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": VAR_DIR / "test-media"},
     },
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "test-private", "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
 WHITENOISE_AUTOREFRESH = True
+# Other apps' tests open the admin as a superuser signed in with force_login, without a TOTP
+# device; tests/extranet turns this back on (see base.py).
+TWO_FACTOR_REQUIRED = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}

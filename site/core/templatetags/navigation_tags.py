@@ -1,7 +1,16 @@
-"""Navigation built from the page tree: main menu and breadcrumbs."""
+"""Navigation built from the page tree: main menu, breadcrumbs, and the other languages."""
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html_join
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
+
+# Added to a language's home page when the page the visitor came from has no translation: the
+# page then says so (templates/base.html).
+MISSING_TRANSLATION_PARAMETER = "traduction"
+MISSING_TRANSLATION_VALUE = "absente"
 
 register = template.Library()
 
@@ -50,4 +59,93 @@ def elided_page_range(page_obj, on_each_side=2):
     """Page numbers around the current one, the first and the last, with Paginator.ELLIPSIS gaps."""
     return page_obj.paginator.get_elided_page_range(
         page_obj.number, on_each_side=on_each_side, on_ends=1
+    )
+
+
+def language_versions(request, page):
+    """({code: URL} of `page` in each language, {code: URL} of each language's home page).
+
+    One query for both, remembered for the request (the switcher and the hreflang links both
+    ask). Only live versions count; a routable page's sub-address (an event's date, a month of
+    the agenda) is the same in every language.
+    """
+    cached = getattr(request, "_language_versions", None)
+    if cached is not None and cached[0] == getattr(page, "pk", None):
+        return cached[1]
+    site = Site.find_for_request(request)
+    keys = {}
+    if site is not None:
+        keys["home"] = site.root_page.translation_key
+    if isinstance(page, Page) and page.pk:
+        keys["page"] = page.translation_key
+    versions = {"page": {}, "home": {}}
+    if keys:
+        suffix = ""
+        if "page" in keys:
+            page_url = page.get_url(request) or ""
+            suffix = request.path[len(page_url) :] if request.path.startswith(page_url) else ""
+        found = (
+            Page.objects.filter(translation_key__in=set(keys.values()))
+            .live()
+            .select_related("locale")
+        )
+        for version in found:
+            url = version.get_url(request)
+            if not url:
+                continue
+            code = version.locale.language_code
+            if version.translation_key == keys.get("page"):
+                versions["page"][code] = url + suffix
+            if version.translation_key == keys.get("home"):
+                versions["home"][code] = url
+    result = (versions["page"], versions["home"])
+    request._language_versions = (getattr(page, "pk", None), result)
+    return result
+
+
+@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """A link to each other language: the same page when it is translated, else that
+    language's home page, which then says the page has no translation yet."""
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    translations, homes = language_versions(request, page)
+    languages = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        if code in translations:
+            url, missing = translations[code], False
+        elif isinstance(page, Page):
+            missing_query = f"{MISSING_TRANSLATION_PARAMETER}={MISSING_TRANSLATION_VALUE}"
+            home = homes.get(code) or translate_url("/", code)
+            url, missing = f"{home}?{missing_query}", True
+        else:
+            # Not a page (search results): the same address in that language.
+            url, missing = translate_url(request.get_full_path(), code), False
+        languages.append({"code": code, "name": name, "url": url, "missing": missing})
+    return {"languages": languages}
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each language the page exists in, French as default."""
+    request = context["request"]
+    translations, _homes = language_versions(request, context.get("page"))
+    if len(translations) < 2:
+        return ""
+    links = [(code, request.build_absolute_uri(url)) for code, url in translations.items()]
+    if settings.LANGUAGE_CODE in translations:
+        links.append(
+            ("x-default", request.build_absolute_uri(translations[settings.LANGUAGE_CODE]))
+        )
+    return format_html_join("\n", '<link rel="alternate" hreflang="{}" href="{}">', links)
+
+
+@register.simple_tag(takes_context=True)
+def translation_is_missing(context):
+    request = context.get("request")
+    return bool(request) and (
+        request.GET.get(MISSING_TRANSLATION_PARAMETER) == MISSING_TRANSLATION_VALUE
     )

@@ -1,0 +1,180 @@
+"""Making and restoring a backup: the database dump and the uploaded files, side by side.
+
+A backup is a directory named after its time (UTC), holding:
+- database.dump: `pg_dump --format=custom` on PostgreSQL (restored with pg_restore, which can
+  rebuild a fresh, empty database), or a consistent copy made with SQLite's backup API;
+- media.tar.gz: the public uploads (MEDIA_ROOT: images, documents) and the private files
+  members share (PRIVATE_MEDIA_ROOT), as two top-level folders `media/` and `private/`;
+- manifest.json: when, from which database engine, and the files' sizes.
+The PostgreSQL tools are called with the connection's settings in their environment (PGHOST,
+PGPASSWORD…), never on the command line, so that no password shows in the process list.
+"""
+
+import datetime
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connections
+
+DATABASE_FILE = "database.dump"
+FILES_ARCHIVE = "media.tar.gz"
+MANIFEST = "manifest.json"
+
+
+class BackupError(Exception):
+    """Something prevents the backup or the restore; the message says what."""
+
+
+def file_roots():
+    """The folders of uploaded files, by the name they take inside the archive."""
+    return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
+
+
+def postgres_environment(database):
+    environment = dict(os.environ)
+    for variable, key in [
+        ("PGHOST", "HOST"),
+        ("PGPORT", "PORT"),
+        ("PGUSER", "USER"),
+        ("PGPASSWORD", "PASSWORD"),
+        ("PGDATABASE", "NAME"),
+    ]:
+        value = database.get(key)
+        if value:
+            environment[variable] = str(value)
+    return environment
+
+
+def run(command, environment):
+    result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)  # noqa: S603 (fixed programs, no shell)
+    if result.returncode != 0:
+        raise BackupError(f"{command[0]} failed: {result.stderr.strip()}")
+
+
+def dump_database(database, vendor, target):
+    if vendor == "postgresql":
+        run(
+            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}"],
+            postgres_environment(database),
+        )
+    elif vendor == "sqlite":
+        source = sqlite3.connect(database["NAME"])
+        copy = sqlite3.connect(target)
+        with copy:
+            source.backup(copy)
+        copy.close()
+        source.close()
+    else:
+        raise BackupError(f"No backup for the {vendor} database engine.")
+
+
+def make_backup(directory, alias="default"):
+    """Write a backup under `directory` and return its folder."""
+    connection = connections[alias]
+    folder = Path(directory) / datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
+    folder.mkdir(parents=True, exist_ok=False)
+    dump_database(connection.settings_dict, connection.vendor, folder / DATABASE_FILE)
+    with tarfile.open(folder / FILES_ARCHIVE, "w:gz") as archive:
+        for name, root in file_roots().items():
+            if root.exists():
+                archive.add(root, arcname=name)
+            else:
+                archive.addfile(_directory_info(name))
+    manifest = {
+        "made_at": datetime.datetime.now(datetime.UTC).isoformat(),
+        "database_engine": connection.vendor,
+        "files": {
+            path.name: path.stat().st_size
+            for path in (folder / DATABASE_FILE, folder / FILES_ARCHIVE)
+        },
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return folder
+
+
+def _directory_info(name):
+    info = tarfile.TarInfo(name)
+    info.type = tarfile.DIRTYPE
+    info.mode = 0o755
+    return info
+
+
+def read_manifest(folder):
+    folder = Path(folder)
+    missing = [
+        name for name in (DATABASE_FILE, FILES_ARCHIVE, MANIFEST) if not (folder / name).exists()
+    ]
+    if missing:
+        raise BackupError(f"{folder} is not a backup: {', '.join(missing)} missing.")
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+
+
+def restore_database(folder, database, vendor):
+    """Replace the content of `database` (settings dict) with the backup's."""
+    dump = Path(folder) / DATABASE_FILE
+    if vendor == "postgresql":
+        # --clean --if-exists: works on a fresh, empty database as on the one the dump came
+        # from; one transaction: a failed restore leaves the database as it was.
+        run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                f"--dbname={database['NAME']}",
+                str(dump),
+            ],
+            postgres_environment(database),
+        )
+    elif vendor == "sqlite":
+        source = sqlite3.connect(dump)
+        target = sqlite3.connect(database["NAME"])
+        with target:
+            source.backup(target)
+        target.close()
+        source.close()
+    else:
+        raise BackupError(f"No restore for the {vendor} database engine.")
+
+
+def restore_files(folder):
+    """Put back the uploaded files: each folder is replaced as a whole, once fully extracted."""
+    with tarfile.open(Path(folder) / FILES_ARCHIVE, "r:gz") as archive:
+        for name, root in file_roots().items():
+            staging = root.with_name(f"{root.name}.restoring")
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+            members = [
+                member
+                for member in archive.getmembers()
+                if member.name == name or member.name.startswith(f"{name}/")
+            ]
+            # The "data" filter refuses absolute paths, links out of the folder, devices.
+            archive.extractall(staging, members=members, filter="data")
+            extracted = staging / name
+            extracted.mkdir(exist_ok=True)
+            previous = root.with_name(f"{root.name}.previous")
+            shutil.rmtree(previous, ignore_errors=True)
+            if root.exists():
+                root.rename(previous)
+            extracted.rename(root)
+            shutil.rmtree(previous, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def restore_backup(folder, database, vendor):
+    manifest = read_manifest(folder)
+    if manifest["database_engine"] != vendor:
+        raise BackupError(
+            f"This backup is of a {manifest['database_engine']} database; the target is {vendor}."
+        )
+    restore_database(folder, database, vendor)
+    restore_files(folder)

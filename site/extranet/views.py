@@ -1,0 +1,312 @@
+"""The extranet's pages: home, an organisation's members and invitations, joining by invitation.
+
+Every view asks extranet.permissions what the person may see (404 otherwise: an organisation
+they cannot see does not exist for them) and what they may manage (403 otherwise).
+"""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+
+from extranet import invitations
+from extranet.enums import InvitationStatus
+from extranet.forms import AcceptInvitationForm, InvitationForm
+from extranet.models import Invitation
+from extranet.permissions import (
+    current_membership,
+    invitations_visible_to,
+    is_coordinator,
+    may_manage_members,
+    may_use_extranet,
+    memberships_visible_to,
+    organisations_visible_to,
+    roles_grantable_by,
+)
+
+
+def admin_login(request):
+    """The Wagtail admin's sign-in is allauth's, with its rate limits and two-factor step."""
+    query = urlencode({"next": request.GET.get("next") or reverse("wagtailadmin_home")})
+    return HttpResponseRedirect(f"{reverse('account_login')}?{query}")
+
+
+def extranet_access_required(view):
+    """Signed in (else the sign-in page) and a member or coordinator (else a 403 page)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not may_use_extranet(request.user):
+            return render(request, "extranet/not_a_member.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def forbidden(request):
+    return render(request, "extranet/forbidden.html", status=403)
+
+
+def pending_invitations(organisation):
+    return organisation.invitations.pending().select_related("invited_by").order_by("email")
+
+
+def current_members(organisation):
+    return organisation.memberships.current().select_related("user")
+
+
+# Apps that have something for the extranet's home (the latest shared resources, the project
+# holders followed) register a function under this hook name in their wagtail_hooks.py: it
+# receives the request and returns the section's HTML, or "" when it has nothing to show. The
+# extranet app thus never imports them (they build on it).
+EXTRANET_HOME_SECTIONS_HOOK = "extranet_home_sections"
+
+
+@extranet_access_required
+def home(request):
+    membership = current_membership(request.user)
+    context = {
+        "membership": membership,
+        "is_coordinator": is_coordinator(request.user),
+        "sections": [
+            html
+            for render_section in hooks.get_hooks(EXTRANET_HOME_SECTIONS_HOOK)
+            if (html := render_section(request))
+        ],
+    }
+    if membership:
+        organisation = membership.organisation
+        context["organisation"] = organisation
+        context["members"] = current_members(organisation)
+        context["may_manage"] = may_manage_members(request.user, organisation)
+        if context["may_manage"]:
+            context["invitations"] = pending_invitations(organisation)
+    if context["is_coordinator"]:
+        context["organisations"] = organisations_visible_to(request.user).annotate(
+            member_count=Count("memberships", filter=Q(memberships__ended_at__isnull=True)),
+            invitation_count=Count(
+                "invitations",
+                filter=Q(
+                    invitations__accepted_at__isnull=True, invitations__revoked_at__isnull=True
+                ),
+            ),
+        )
+    return render(request, "extranet/home.html", context)
+
+
+@extranet_access_required
+def members(request, pk):
+    organisation = get_object_or_404(organisations_visible_to(request.user), pk=pk)
+    context = {
+        "organisation": organisation,
+        "members": current_members(organisation),
+        "may_manage": may_manage_members(request.user, organisation),
+    }
+    return render(request, "extranet/members.html", context)
+
+
+@extranet_access_required
+def invitation_list(request, pk):
+    organisation = get_object_or_404(organisations_visible_to(request.user), pk=pk)
+    if not may_manage_members(request.user, organisation):
+        return forbidden(request)
+    context = {"organisation": organisation, "invitations": pending_invitations(organisation)}
+    return render(request, "extranet/invitations.html", context)
+
+
+@extranet_access_required
+def invite(request, pk):
+    organisation = get_object_or_404(organisations_visible_to(request.user), pk=pk)
+    if not may_manage_members(request.user, organisation):
+        return forbidden(request)
+    roles = roles_grantable_by(request.user, organisation)
+    form = InvitationForm(request.POST or None, organisation=organisation, roles=roles)
+    if request.method == "POST" and form.is_valid():
+        invitation = invitations.invite(form, invited_by=request.user)
+        messages.success(
+            request,
+            _("Invitation envoyée à %(email)s. Le lien est valable 14 jours.")
+            % {"email": invitation.email},
+        )
+        return redirect("extranet:invitations", pk=organisation.pk)
+    return render(request, "extranet/invite.html", {"organisation": organisation, "form": form})
+
+
+def managed_invitation(request, pk):
+    """(invitation, None) or (None, the response refusing it)."""
+    invitation = get_object_or_404(
+        invitations_visible_to(request.user).select_related("organisation"), pk=pk
+    )
+    if not may_manage_members(request.user, invitation.organisation):
+        return None, forbidden(request)
+    return invitation, None
+
+
+@require_POST
+@extranet_access_required
+def resend_invitation(request, pk):
+    invitation, refusal = managed_invitation(request, pk)
+    if refusal:
+        return refusal
+    if invitation.status in (InvitationStatus.ACCEPTED, InvitationStatus.REVOKED):
+        messages.error(request, _("Cette invitation est close : invitez à nouveau la personne."))
+    else:
+        invitations.resend(invitation)
+        messages.success(
+            request,
+            _("Invitation renvoyée à %(email)s, avec un nouveau lien valable 14 jours.")
+            % {"email": invitation.email},
+        )
+    return redirect("extranet:invitations", pk=invitation.organisation_id)
+
+
+@require_POST
+@extranet_access_required
+def revoke_invitation(request, pk):
+    invitation, refusal = managed_invitation(request, pk)
+    if refusal:
+        return refusal
+    if invitation.status in (InvitationStatus.PENDING, InvitationStatus.EXPIRED):
+        invitations.revoke(invitation, revoked_by=request.user)
+        messages.success(
+            request,
+            _("Invitation de %(email)s révoquée : son lien ne fonctionne plus.")
+            % {"email": invitation.email},
+        )
+    return redirect("extranet:invitations", pk=invitation.organisation_id)
+
+
+@extranet_access_required
+def remove_member(request, pk):
+    membership = get_object_or_404(
+        memberships_visible_to(request.user).select_related("user", "organisation"), pk=pk
+    )
+    organisation = membership.organisation
+    if not may_manage_members(request.user, organisation):
+        return forbidden(request)
+    if membership.user_id == request.user.pk:
+        messages.error(
+            request,
+            _("Vous ne pouvez pas vous retirer vous-même : demandez-le à un coordinateur."),
+        )
+        return redirect("extranet:members", pk=organisation.pk)
+    if request.method == "POST":
+        invitations.remove_member(membership, removed_by=request.user)
+        messages.success(
+            request,
+            _("%(name)s ne fait plus partie de %(organisation)s.")
+            % {
+                "name": membership.user.get_full_name() or membership.user.email,
+                "organisation": organisation.name,
+            },
+        )
+        return redirect("extranet:members", pk=organisation.pk)
+    return render(request, "extranet/remove_member.html", {"membership": membership})
+
+
+REFUSALS = {
+    "tampered": (
+        400,
+        _("Ce lien d'invitation est incomplet"),
+        _(
+            "Le lien a peut-être été coupé en deux par votre messagerie. Copiez-le en entier "
+            "depuis l'e-mail, ou demandez une nouvelle invitation."
+        ),
+    ),
+    "unknown": (
+        404,
+        _("Cette invitation n'existe pas"),
+        _("Demandez une nouvelle invitation à la personne qui vous a invité·e."),
+    ),
+    "replaced": (
+        410,
+        _("Ce lien a été remplacé"),
+        _("L'invitation vous a été renvoyée depuis : utilisez le lien du dernier e-mail reçu."),
+    ),
+    InvitationStatus.EXPIRED: (
+        410,
+        _("Cette invitation a expiré"),
+        _(
+            "Une invitation est valable 14 jours. Demandez à la personne qui vous a invité·e "
+            "de vous la renvoyer."
+        ),
+    ),
+    InvitationStatus.ACCEPTED: (
+        410,
+        _("Cette invitation a déjà servi"),
+        _("Votre compte existe : connectez-vous avec votre adresse e-mail et votre mot de passe."),
+    ),
+    InvitationStatus.REVOKED: (
+        410,
+        _("Cette invitation a été annulée"),
+        _("Si vous pensez que c'est une erreur, contactez la personne qui vous a invité·e."),
+    ),
+    "already_member": (
+        409,
+        _("Vous faites déjà partie d'une organisation"),
+        _(
+            "Un compte ne peut appartenir qu'à une organisation. Contactez les coordinateurs "
+            "de Dynamique Emploi pour changer d'organisation."
+        ),
+    ),
+}
+
+
+def refuse_invitation(request, reason):
+    status, title, message = REFUSALS[reason]
+    context = {
+        "title": title,
+        "message": message,
+        "show_login": reason == InvitationStatus.ACCEPTED,
+    }
+    return render(request, "extranet/invitation_refused.html", context, status=status)
+
+
+def accept_invitation(request, token):
+    """Reached from the e-mail's link: name and password, then straight into the extranet."""
+    try:
+        invitation_id, key = Invitation.unsign_token(token)
+    except signing.BadSignature:
+        return refuse_invitation(request, "tampered")
+    invitation = Invitation.objects.select_related("organisation").filter(pk=invitation_id).first()
+    if invitation is None:
+        return refuse_invitation(request, "unknown")
+    if invitation.status != InvitationStatus.PENDING:
+        return refuse_invitation(request, invitation.status)
+    if invitation.key != key:
+        return refuse_invitation(request, "replaced")
+
+    form = AcceptInvitationForm(request.POST or None, invitation=invitation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitations.accept(
+                invitation,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except invitations.InvitationRefused:
+            invitation.refresh_from_db()
+            reason = invitation.status
+            return refuse_invitation(
+                request, reason if reason != InvitationStatus.PENDING else "already_member"
+            )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Bienvenue %(name)s : votre compte est créé.") % {"name": user.first_name},
+        )
+        return redirect("extranet:home")
+    return render(
+        request, "extranet/accept_invitation.html", {"invitation": invitation, "form": form}
+    )

@@ -1,0 +1,204 @@
+"""Every extranet URL, as every kind of visitor: who gets the page, who is refused, and how.
+
+Anonymous visitors are sent to the sign-in page; signed-in people outside any organisation get a
+403; an organisation that is not yours does not exist for you (404); a member asking for what
+only admins and coordinators do gets a 403.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from extranet.models import Invitation, Membership
+from tests.extranet.factories import InvitationFactory, MembershipFactory
+from tests.organisations.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "anonymous",
+    "outsider",
+    "member",
+    "other_member",
+    "org_admin",
+    "other_admin",
+    "coordinator",
+]
+
+# url name → (method, {role: expected status}); 302 for admins and coordinators means done.
+MATRIX = {
+    "home": ("get", [302, 403, 200, 200, 200, 200, 200]),
+    "members": ("get", [302, 403, 200, 404, 200, 404, 200]),
+    "invitations": ("get", [302, 403, 403, 404, 200, 404, 200]),
+    "invite": ("get", [302, 403, 403, 404, 200, 404, 200]),
+    "resend_invitation": ("post", [302, 403, 403, 404, 302, 404, 302]),
+    "revoke_invitation": ("post", [302, 403, 403, 404, 302, 404, 302]),
+    "remove_member": ("get", [302, 403, 403, 404, 200, 404, 200]),
+    "remove_member_post": ("post", [302, 403, 403, 404, 302, 404, 302]),
+    "accept_invitation": ("get", [200, 200, 200, 200, 200, 200, 200]),
+}
+CASES = [
+    (name, role, statuses[index])
+    for name, (_method, statuses) in MATRIX.items()
+    for index, role in enumerate(ROLES)
+]
+
+
+@pytest.fixture
+def targets(organisation):
+    """The objects of `organisation` that the URLs point at."""
+    colleague = MembershipFactory(organisation=organisation, user__first_name="Élodie")
+    invitation = InvitationFactory(organisation=organisation, email="attendu@example.org")
+    return {
+        "home": reverse("extranet:home"),
+        "members": reverse("extranet:members", args=[organisation.pk]),
+        "invitations": reverse("extranet:invitations", args=[organisation.pk]),
+        "invite": reverse("extranet:invite", args=[organisation.pk]),
+        "resend_invitation": reverse("extranet:resend_invitation", args=[invitation.pk]),
+        "revoke_invitation": reverse("extranet:revoke_invitation", args=[invitation.pk]),
+        "remove_member": reverse("extranet:remove_member", args=[colleague.pk]),
+        "remove_member_post": reverse("extranet:remove_member", args=[colleague.pk]),
+        "accept_invitation": reverse(
+            "extranet:accept_invitation",
+            kwargs={"token": InvitationFactory(organisation=organisation).token},
+        ),
+        "colleague": colleague,
+        "invitation": invitation,
+    }
+
+
+@pytest.mark.parametrize(("url_name", "role", "expected"), CASES)
+def test_permission_matrix(client, request, targets, url_name, role, expected):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    method, _statuses = MATRIX[url_name]
+
+    response = getattr(client, method)(targets[url_name])
+
+    assert response.status_code == expected
+    if role == "anonymous" and expected == 302:
+        assert response["Location"].startswith(reverse("account_login") + "?next=")
+    colleague, invitation = targets["colleague"], targets["invitation"]
+    colleague.refresh_from_db()
+    invitation.refresh_from_db()
+    changed = colleague.ended_at is not None or invitation.revoked_at is not None
+    if role not in ("org_admin", "coordinator"):
+        assert not changed, "Someone who may not manage the organisation changed it."
+
+
+def test_nothing_of_another_organisation_shows_on_the_extranet_home(
+    client, member, other_organisation
+):
+    MembershipFactory(organisation=other_organisation, user__email="secret@example.org")
+    InvitationFactory(organisation=other_organisation, email="cachee@example.org")
+    client.force_login(member)
+
+    page = client.get(reverse("extranet:home")).content.decode()
+
+    assert other_organisation.name not in page
+    assert "secret@example.org" not in page
+    assert "cachee@example.org" not in page
+
+
+def test_members_see_colleagues_but_no_invitations_nor_remove_buttons(
+    client, member, org_admin, organisation
+):
+    InvitationFactory(organisation=organisation, email="attendu@example.org")
+    client.force_login(member)
+
+    page = client.get(reverse("extranet:home")).content.decode()
+
+    assert org_admin.email in page
+    assert "attendu@example.org" not in page
+    assert "/retirer/" not in page
+
+
+def test_an_admin_cannot_remove_themselves(client, org_admin):
+    membership = Membership.objects.get(user=org_admin)
+    client.force_login(org_admin)
+
+    response = client.post(reverse("extranet:remove_member", args=[membership.pk]), follow=True)
+
+    membership.refresh_from_db()
+    assert membership.ended_at is None
+    assert "Vous ne pouvez pas vous retirer vous-même" in response.content.decode()
+
+
+def test_removing_a_member_keeps_the_history_and_closes_the_account(
+    client, org_admin, member, organisation
+):
+    membership = Membership.objects.get(user=member)
+    client.force_login(org_admin)
+
+    confirm = client.get(reverse("extranet:remove_member", args=[membership.pk]))
+    assert "Ce qu'elle ou il a partagé reste à l'organisation" in confirm.content.decode().replace(
+        "&#x27;", "'"
+    )
+    client.post(reverse("extranet:remove_member", args=[membership.pk]))
+
+    membership.refresh_from_db()
+    member.refresh_from_db()
+    assert membership.ended_by == org_admin
+    assert membership.organisation == organisation
+    assert not member.is_active
+    assert (
+        member.email
+        not in client.get(reverse("extranet:members", args=[organisation.pk])).content.decode()
+    )
+
+
+def test_an_archived_organisations_members_lose_access(client, member, organisation):
+    organisation.is_archived = True
+    organisation.save()
+    client.force_login(member)
+
+    assert client.get(reverse("extranet:home")).status_code == 403
+
+
+def queries_for(client, url):
+    # The first request fills Wagtail's caches (site root paths, menu): measure the next one.
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_coordinators_home_runs_the_same_queries_for_3_or_12_organisations(client, coordinator):
+    def add_organisations(number):
+        for _index in range(number):
+            organisation = OrganisationFactory()
+            MembershipFactory(organisation=organisation, admin=True)
+            MembershipFactory(organisation=organisation)
+            InvitationFactory(organisation=organisation)
+
+    client.force_login(coordinator)
+    add_organisations(3)
+    few = queries_for(client, reverse("extranet:home"))
+    add_organisations(9)
+
+    assert queries_for(client, reverse("extranet:home")) == few
+
+
+def test_an_organisations_pages_run_the_same_queries_for_3_or_12_members(
+    client, org_admin, organisation
+):
+    client.force_login(org_admin)
+    urls = [
+        reverse("extranet:home"),
+        reverse("extranet:members", args=[organisation.pk]),
+        reverse("extranet:invitations", args=[organisation.pk]),
+    ]
+
+    def add_people(number):
+        for _index in range(number):
+            MembershipFactory(organisation=organisation)
+            InvitationFactory(organisation=organisation)
+
+    add_people(2)
+    few = [queries_for(client, url) for url in urls]
+    add_people(9)
+
+    assert [queries_for(client, url) for url in urls] == few
+    assert Invitation.objects.filter(organisation=organisation).count() == 11
