@@ -22,6 +22,7 @@ from events.models import Venue
 from events.registrations import register
 from home.demo.content import french_spacing
 from offers.models import BranchIndexPage, BranchPage, OfferIndexPage
+from organisations.enums import OrganisationKind
 from organisations.models import Organisation
 from tests.core.factories import get_default_locale
 from tests.events.factories import (
@@ -418,9 +419,11 @@ def add_registrations(event, registrations, offset):
 
 
 def public_participants():
-    return list(
-        Organisation.objects.filter(is_public=True).order_by("name")[:JOB_FAIR_PARTICIPANTS]
+    """The employers that may be named: companies and insertion structures that recruit."""
+    employers = Organisation.objects.filter(
+        is_public=True, kind__in=[OrganisationKind.COMPANY, OrganisationKind.INSERTION]
     )
+    return list(employers.order_by("name")[:JOB_FAIR_PARTICIPANTS])
 
 
 def cancel_one_meeting(event):

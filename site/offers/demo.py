@@ -213,6 +213,57 @@ ORGANISATIONS = {
         "saint-denis-centre",
         "La mairie recrute pour ses écoles, ses centres de loisirs et ses accueils.",
     ),
+    # Members of the network that publish no offer in the demo: they share resources in the
+    # extranet, register project holders, come to the meetings (20 organisations in all).
+    "plaine-commune": Employer(
+        "Plaine Commune, direction de l'emploi",
+        OrganisationKind.LOCAL_AUTHORITY,
+        "administratif",
+        "saint-denis-centre",
+        "L'établissement public territorial finance le pôle et suit ses résultats.",
+    ),
+    "mission-locale": Employer(
+        "Mission locale Objectif Emploi",
+        OrganisationKind.ASSOCIATION,
+        "administratif",
+        "floreal-saussaie",
+        "Elle accompagne les jeunes de 16 à 25 ans vers l'emploi et la formation.",
+    ),
+    "afpa-plaine": Employer(
+        "Centre de formation Plaine Métiers",
+        OrganisationKind.TRAINING,
+        "logistique",
+        "la-maladrerie",
+        "Un organisme de formation aux métiers de la logistique et de la propreté.",
+    ),
+    "ecole-deuxieme-chance": Employer(
+        "École de la deuxième chance 93",
+        OrganisationKind.TRAINING,
+        "administratif",
+        "les-4000",
+        "Une école pour les jeunes sortis du système scolaire sans diplôme.",
+    ),
+    "cooperative-ouvre-boites": Employer(
+        "Coopérative d'activités Ouvre-Boîtes",
+        OrganisationKind.OTHER,
+        "administratif",
+        "clos-saint-lazare",
+        "Une coopérative d'activité et d'emploi qui accompagne les créateurs de l'ESS.",
+    ),
+    "femmes-relais": Employer(
+        "Association Femmes Relais",
+        OrganisationKind.ASSOCIATION,
+        "aide-a-la-personne",
+        "francs-moisins",
+        "Des médiatrices qui accompagnent les habitantes vers les services et l'emploi.",
+    ),
+    "recyclerie-du-canal": Employer(
+        "La Recyclerie du Canal",
+        OrganisationKind.INSERTION,
+        "industrie",
+        "les-poetes",
+        "Un atelier d'insertion qui répare et revend des objets et des vélos.",
+    ),
 }
 
 
