@@ -1,14 +1,23 @@
-"""Plumbing views: health check and robots.txt."""
+"""Plumbing views: health check and robots.txt; the headers of pages private to a visitor."""
 
 import logging
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 logger = logging.getLogger(__name__)
+
+
+def private(response):
+    """A page with a form token or someone's own data: never stored by a cache or a CDN, never
+    indexed. Returns the response."""
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @never_cache

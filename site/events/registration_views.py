@@ -12,10 +12,10 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
 from core.ratelimit import minutes_to_wait
+from core.views import private
 from events.enums import RegistrationState
 from events.forms import RegistrationForm
 from events.registrations import (
@@ -36,13 +36,6 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT_GROUP = "events:registration"
 LINK_PARAMETER = "cle"
 NEW_REGISTRATION_PARAMETER = "nouvelle"
-
-
-def private(response):
-    """Pages with a form token or someone's registration: never stored by a cache or a CDN."""
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def render_registration(request, event, occurrence, *, form, rate_limited=0, status=200):

@@ -24,6 +24,13 @@ class EmailKind:
     PROMOTION = "promotion_sent_at"
 
 
+def registrant_language(registration):
+    """The language the registrant used on the site, if the site still offers it."""
+    if registration.language in dict(settings.LANGUAGES):
+        return registration.language
+    return settings.LANGUAGE_CODE
+
+
 def registration_links(registration):
     occurrence = registration.occurrence
     event = occurrence.event
@@ -50,10 +57,7 @@ def send_registration_email(registration_id, kind):
         or getattr(registration, kind)
     ):
         return
-    language = registration.language
-    if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(registrant_language(registration)):
         context = {
             "registration": registration,
             "occurrence": registration.occurrence,
@@ -106,10 +110,7 @@ def send_change_notice(occurrence_id):
     messages = []
     for registration in registrations:
         registration.occurrence = occurrence
-        language = registration.language
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
-        with translation.override(language):
+        with translation.override(registrant_language(registration)):
             context = {
                 "registration": registration,
                 "occurrence": occurrence,

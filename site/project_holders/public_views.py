@@ -8,21 +8,15 @@ import logging
 
 from django.db import transaction
 from django.http import HttpResponseRedirect
-from django.utils.cache import add_never_cache_headers
 
 from core.ratelimit import minutes_to_wait
+from core.views import private
 from project_holders.forms import ProposalForm
 from project_holders.tasks import notify_coordinators
 
 logger = logging.getLogger(__name__)
 
 RATE_LIMIT_GROUP = "project_holders:proposal"
-
-
-def private(response):
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def render_form(request, page, *, form, rate_limited=0, status=200):
