@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # The local PostgreSQL every machine of the project has (trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/dynamique_emploi
 
-.PHONY: help install run serve test test-sqlite test-postgres lint format check check-deploy bench lock backup restore
+.PHONY: help install run serve test test-sqlite test-postgres lint format check check-deploy check-production bench lock backup restore messages check-messages
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -30,7 +30,12 @@ $(VENV)/.installed: requirements/dev.txt
 var:
 	mkdir -p var/media var/static
 
-install: $(VENV)/.installed .env | var ## Create .venv and install the pinned dependencies
+# Compiled interface catalogs (git-ignored): rebuilt whenever their .po changes.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+%.mo: %.po
+	msgfmt --check --output-file=$@ $<
+
+install: $(VENV)/.installed .env $(MO_FILES) | var ## Create .venv and install the pinned dependencies
 
 run: install ## Install, migrate, load the demo content and serve http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
@@ -74,13 +79,29 @@ check: install ## Django's system checks and missing migrations
 check-deploy: install ## Django's deployment checks with the production settings (needs their variables)
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) check --deploy --fail-level WARNING
 
+# Under config.settings.base, which always loads: the command imports the production settings
+# itself, so that missing variables are listed rather than stopping it. CHECK_ARGS=--single-server
+check-production: install ## Check this server's production environment (variables, database, Redis, buckets, SMTP) and say what is missing
+	DJANGO_SETTINGS_MODULE=config.settings.base $(MANAGE) check_production $(CHECK_ARGS)
+
 bench: install ## Print SQL queries and server time of the main pages (demo content)
 	$(BIN)/python bench/pages.py
+
+.PHONY: bench-load
+# BENCH_ARGS passes options through, e.g. make bench-load BENCH_ARGS="--duration 15".
+bench-load: install ## Load test under gunicorn and PostgreSQL: pages vs static files (wrk, ~20 min)
+	$(BIN)/python bench/load.py $(BENCH_ARGS)
 
 lock: install ## Re-pin requirements/*.txt from the ranges in pyproject.toml
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile --quiet pyproject.toml --python-version 3.11 -o requirements/base.txt
 	$(BIN)/uv pip compile --quiet pyproject.toml --group pyproject.toml:dev --python-version 3.11 -o requirements/dev.txt
+
+messages: install ## Update the interface catalogs (locale/) from the code; then translate the new entries
+	$(MANAGE) update_catalogs
+
+check-messages: install ## Fail if a catalog lags behind the code or has untranslated entries
+	$(MANAGE) check_catalogs
 
 backup: install ## Back up the database and the uploaded files into var/backups/<date>/
 	$(MANAGE) backup

@@ -44,6 +44,13 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Tests change content between two requests without publishing it: the page cache would
+    answer the second one from the first. tests/core/test_page_cache.py turns it on."""
+    settings.WAGTAIL_CACHE = False
+
+
+@pytest.fixture(autouse=True)
 def french_by_default():
     """Each test starts in French, whatever language the previous test's requests activated."""
     with translation.override(settings.LANGUAGE_CODE):

@@ -14,10 +14,6 @@ urlpatterns = [
     # Editors sign in through the members' sign-in (allauth): same rate limits, same two-factor.
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
-    path("compte/", include("allauth.urls")),
-    path("extranet/ressources/", include("resources.urls")),
-    path("extranet/porteurs-de-projet/", include("project_holders.urls")),
-    path("extranet/", include("extranet.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
@@ -32,7 +28,15 @@ if settings.DEBUG:
 
 # French, the default language, has no prefix; English is under /en/, Arabic under /ar/.
 urlpatterns += i18n_patterns(
+    # Members' and editors' pages too, so that /en/compte/login/ and /ar/extranet/ exist.
+    path("compte/", include("allauth.urls")),
+    path("extranet/ressources/", include("resources.urls")),
+    path("extranet/porteurs-de-projet/", include("project_holders.urls")),
+    path("extranet/", include("extranet.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database that is away for a moment (restart, failover) answers 503 with Retry-After.
+handler500 = "core.views.server_error"

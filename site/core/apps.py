@@ -7,3 +7,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Socle commun")
+
+    def ready(self):
+        # Connects the page cache's purge to publications in every process, the worker's and
+        # cron's (publish_scheduled) included, not only in web processes that load it through
+        # MIDDLEWARE.
+        import core.cache  # noqa: F401

@@ -38,7 +38,7 @@ def normalise_phone(raw):
     """
     # Digits typed on an Arabic (or any other) keyboard are the same digits: ٠٦ is 06.
     text = "".join(
-        str(unicodedata.decimal(character)) if character.isdigit() else character
+        str(unicodedata.decimal(character)) if character.isdecimal() else character
         for character in raw.strip()
     )
     if not PHONE_CHARACTERS.match(text):

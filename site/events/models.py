@@ -305,9 +305,7 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
                 "start",
                 "end",
                 "all_day",
-                "venue",
                 "online_url",
-                "branch_page",
                 "participants",
                 "status",
                 "registration_required",
@@ -322,6 +320,9 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
                 "excluded_dates",
             )
         ],
+        # The venue and the branch page of the translation's own language.
+        TranslatableField("venue"),
+        TranslatableField("branch_page"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]

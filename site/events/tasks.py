@@ -11,8 +11,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 
+from core.tasks import mail_task
 from events.models import Occurrence, Registration
 from events.registration_views import my_registration_url
 
@@ -84,19 +84,19 @@ def send_registration_email(registration_id, kind):
     Registration.objects.filter(pk=registration.pk).update(**{kind: timezone.now()})
 
 
-@task()
+@mail_task
 def send_registration_confirmation(registration_id):
     """« Your registration is confirmed » or « you are on the waitlist », with the links."""
     send_registration_email(registration_id, EmailKind.CONFIRMATION)
 
 
-@task()
+@mail_task
 def send_registration_promotion(registration_id):
     """« A place is free: you are registered », to someone moved up from the waitlist."""
     send_registration_email(registration_id, EmailKind.PROMOTION)
 
 
-@task()
+@mail_task
 def send_change_notice(occurrence_id):
     """« The date changed / is cancelled »: to each registrant of `occurrence_id` with an e-mail.
 

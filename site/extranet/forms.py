@@ -1,11 +1,13 @@
-"""Forms of the extranet: inviting someone, accepting an invitation."""
+"""Forms of the extranet: inviting someone, accepting an invitation, writing an announcement."""
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import hub_today
 from extranet.enums import MembershipRole
-from extranet.models import Invitation, Membership
+from extranet.models import Announcement, Invitation, Membership
 
 
 class InvitationForm(forms.ModelForm):
@@ -101,3 +103,54 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned_data
+
+
+class AnnouncementForm(forms.ModelForm):
+    """Title, plain text, an optional web address and an optional last day on the home page."""
+
+    link = forms.URLField(
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        label=_("Lien"),
+        help_text=_(
+            "Facultatif. L'adresse complète d'une page, par exemple "
+            "https://www.dynamique-emploi.fr/agenda/."
+        ),
+        # Only web pages: never a javascript: or data: address behind a member's click.
+        validators=[URLValidator(schemes=["http", "https"])],
+        error_messages={"invalid": _("Cette adresse n'est pas celle d'une page web.")},
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+    )
+
+    class Meta:
+        model = Announcement
+        fields = ["title", "text", "link", "visible_until"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "visible_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "text": _(
+                "Texte simple, 1 500 caractères au plus ; les retours à la ligne sont gardés."
+            ),
+            "visible_until": _(
+                "Facultatif. Le lendemain, l'annonce quitte l'accueil de l'espace membres."
+            ),
+        }
+        error_messages = {
+            "title": {"required": _("Donnez un titre à l'annonce.")},
+            "text": {"required": _("Écrivez le texte de l'annonce.")},
+            "visible_until": {"invalid": _("Cette date n'existe pas.")},
+        }
+
+    def clean_visible_until(self):
+        visible_until = self.cleaned_data["visible_until"]
+        # An old date is fine on an announcement that already had it (editing a past one).
+        unchanged = self.instance.pk and visible_until == self.instance.visible_until
+        if visible_until and visible_until < hub_today() and not unchanged:
+            raise forms.ValidationError(
+                _("Cette date est passée : l'annonce ne serait jamais visible."),
+                code="past",
+            )
+        return visible_until

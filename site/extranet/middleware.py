@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from core.paths import without_language_prefix
 from extranet.permissions import must_use_two_factor
 from extranet.two_factor import has_totp
 
@@ -21,7 +22,7 @@ class RequireTwoFactorMiddleware:
     def __call__(self, request):
         if (
             settings.TWO_FACTOR_REQUIRED
-            and request.path.startswith(PROTECTED_PREFIXES)
+            and without_language_prefix(request.path_info).startswith(PROTECTED_PREFIXES)
             and request.user.is_authenticated
             and must_use_two_factor(request.user)
             and not has_totp(request.user)

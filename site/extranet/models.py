@@ -200,3 +200,51 @@ class Invitation(models.Model):
         self.key = new_invitation_key()
         self.expires_at = invitation_expiry()
         self.sent_at = None
+
+
+class AnnouncementQuerySet(models.QuerySet):
+    def current(self, today):
+        """Still to be shown on `today` (the last day they say is included), newest first."""
+        return self.filter(
+            models.Q(visible_until__isnull=True) | models.Q(visible_until__gte=today)
+        ).newest_first()
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
+
+class Announcement(models.Model):
+    """A short word from the coordinators to every member, on top of the extranet's home.
+
+    Plain text (shown with its line breaks, never as markup), an optional link, and an optional
+    last day after which it leaves the home page by itself.
+    """
+
+    title = models.CharField(max_length=150, verbose_name=_("Titre"))
+    text = models.TextField(max_length=1500, verbose_name=_("Texte"))
+    link = models.URLField(max_length=500, blank=True, verbose_name=_("Lien"))
+    visible_until = models.DateField(null=True, blank=True, verbose_name=_("Visible jusqu'au"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("Publiée le"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Publiée par"),
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Modifiée le"))
+
+    objects = AnnouncementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Annonce")
+        verbose_name_plural = _("Annonces")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(title=""), name="announcement_has_a_title"),
+            models.CheckConstraint(condition=~models.Q(text=""), name="announcement_has_a_text"),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -71,6 +71,16 @@ def may_manage_members(user, organisation):
     )
 
 
+def may_edit_directory_card(user, organisation):
+    """The contact shown in the member directory: whoever manages the organisation's members."""
+    return may_manage_members(user, organisation)
+
+
+def may_manage_announcements(user):
+    """Announcements speak for the hub to every member: the coordinators write them."""
+    return is_coordinator(user)
+
+
 def roles_grantable_by(user, organisation):
     """Coordinators and organisation admins may make admins as well as members."""
     if may_manage_members(user, organisation):

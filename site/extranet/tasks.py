@@ -6,12 +6,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 
+from core.tasks import mail_task
 from extranet.models import Invitation
 
 
-@task()
+@mail_task
 def send_email(subject, body, html, to, from_email):
     """Send an e-mail rendered in the request (allauth's: password reset, confirmation…)."""
     message = EmailMultiAlternatives(
@@ -29,7 +29,7 @@ def invitation_url(invitation):
     return settings.SITE_URL.rstrip("/") + path
 
 
-@task()
+@mail_task
 def send_invitation(invitation_id, key):
     """E-mail the invitation's link, then note when it was sent.
 

@@ -15,4 +15,15 @@ urlpatterns = [
     path("invitations/<int:pk>/revoquer/", views.revoke_invitation, name="revoke_invitation"),
     path("membres/<int:pk>/retirer/", views.remove_member, name="remove_member"),
     path("rejoindre/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("annuaire/", views.directory, name="directory"),
+    path("annuaire/<int:pk>/", views.directory_card, name="directory_card"),
+    path(
+        "organisations/<int:pk>/fiche-annuaire/",
+        views.directory_card_edit,
+        name="directory_card_edit",
+    ),
+    path("annonces/", views.announcement_list, name="announcements"),
+    path("annonces/nouvelle/", views.announcement_create, name="announcement_create"),
+    path("annonces/<int:pk>/modifier/", views.announcement_edit, name="announcement_edit"),
+    path("annonces/<int:pk>/supprimer/", views.announcement_delete, name="announcement_delete"),
 ]

@@ -1,4 +1,5 @@
-"""The extranet's pages: home, an organisation's members and invitations, joining by invitation.
+"""The extranet's pages: home, an organisation's members and invitations, joining by invitation,
+the member directory and the coordinators' announcements.
 
 Every view asks extranet.permissions what the person may see (404 otherwise: an organisation
 they cannot see does not exist for them) and what they may manage (403 otherwise).
@@ -11,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,20 +21,30 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
+from core.dates import hub_today
 from extranet import invitations
 from extranet.enums import InvitationStatus
-from extranet.forms import AcceptInvitationForm, InvitationForm
-from extranet.models import Invitation
+from extranet.forms import AcceptInvitationForm, AnnouncementForm, InvitationForm
+from extranet.models import Announcement, Invitation
 from extranet.permissions import (
     current_membership,
     invitations_visible_to,
     is_coordinator,
+    may_edit_directory_card,
+    may_manage_announcements,
     may_manage_members,
     may_use_extranet,
     memberships_visible_to,
     organisations_visible_to,
     roles_grantable_by,
 )
+from organisations.filters import DirectoryFilter
+from organisations.forms import DirectoryCardForm
+from organisations.models import Organisation
+
+ORGANISATIONS_PER_PAGE = 20
+# The extranet's home shows at most this many current announcements.
+HOME_ANNOUNCEMENTS = 5
 
 
 def admin_login(request):
@@ -53,8 +65,9 @@ def extranet_access_required(view):
     return login_required(wrapper)
 
 
-def forbidden(request):
-    return render(request, "extranet/forbidden.html", status=403)
+def forbidden(request, message=None):
+    """The 403 page; `message` says who may do it, when it is not about managing members."""
+    return render(request, "extranet/forbidden.html", {"message": message}, status=403)
 
 
 def pending_invitations(organisation):
@@ -78,6 +91,7 @@ def home(request):
     context = {
         "membership": membership,
         "is_coordinator": is_coordinator(request.user),
+        "announcements": Announcement.objects.current(hub_today())[:HOME_ANNOUNCEMENTS],
         "sections": [
             html
             for render_section in hooks.get_hooks(EXTRANET_HOME_SECTIONS_HOOK)
@@ -89,6 +103,7 @@ def home(request):
         context["organisation"] = organisation
         context["members"] = current_members(organisation)
         context["may_manage"] = may_manage_members(request.user, organisation)
+        context["may_edit_card"] = may_edit_directory_card(request.user, organisation)
         if context["may_manage"]:
             context["invitations"] = pending_invitations(organisation)
     if context["is_coordinator"]:
@@ -310,3 +325,117 @@ def accept_invitation(request, token):
     return render(
         request, "extranet/accept_invitation.html", {"invitation": invitation, "form": form}
     )
+
+
+# --- Member directory ------------------------------------------------------------------------
+@extranet_access_required
+def directory(request):
+    """Every active member organisation, searchable and filtered, 20 a page."""
+    directory_filter = DirectoryFilter(
+        request.GET or None, queryset=Organisation.objects.in_directory()
+    )
+    organisations = directory_filter.qs.order_by("name", "pk")
+    page_obj = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    membership = current_membership(request.user)
+    context = {
+        "filter": directory_filter,
+        "page_obj": page_obj,
+        "organisations": page_obj.object_list,
+        "my_organisation_id": membership.organisation_id if membership else None,
+        "is_filtered": any(value for name, value in request.GET.items() if name != "page"),
+    }
+    return render(request, "organisations/directory.html", context)
+
+
+@extranet_access_required
+def directory_card(request, pk):
+    organisation = get_object_or_404(Organisation.objects.in_directory(), pk=pk)
+    context = {
+        "organisation": organisation,
+        "may_edit_card": may_edit_directory_card(request.user, organisation),
+    }
+    return render(request, "organisations/directory_card.html", context)
+
+
+@extranet_access_required
+def directory_card_edit(request, pk):
+    organisation = get_object_or_404(organisations_visible_to(request.user).active(), pk=pk)
+    if not may_edit_directory_card(request.user, organisation):
+        return forbidden(request)
+    form = DirectoryCardForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if organisation.directory_contact_shown:
+            message = _("Fiche de %(name)s enregistrée : son contact figure dans l'annuaire.")
+        else:
+            message = _("Fiche de %(name)s enregistrée : aucun contact n'est affiché.")
+        messages.success(request, message % {"name": organisation.name})
+        return redirect("extranet:directory_card", pk=organisation.pk)
+    context = {"organisation": organisation, "form": form}
+    return render(request, "organisations/directory_card_edit.html", context)
+
+
+# --- Announcements ---------------------------------------------------------------------------
+def announcements_forbidden(request):
+    return forbidden(
+        request, _("Seule l'équipe de coordination publie les annonces de l'espace membres.")
+    )
+
+
+@extranet_access_required
+def announcement_list(request):
+    """The coordinators' view: every announcement, expired ones included, to edit or delete."""
+    if not may_manage_announcements(request.user):
+        return announcements_forbidden(request)
+    context = {
+        "announcements": Announcement.objects.newest_first().select_related("created_by"),
+        "today": hub_today(),
+    }
+    return render(request, "extranet/announcement_list.html", context)
+
+
+@extranet_access_required
+def announcement_create(request):
+    if not may_manage_announcements(request.user):
+        return announcements_forbidden(request)
+    form = AnnouncementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.created_by = request.user
+        announcement = form.save()
+        messages.success(
+            request,
+            _("Annonce « %(title)s » publiée sur l'accueil de l'espace membres.")
+            % {"title": announcement.title},
+        )
+        return redirect("extranet:announcements")
+    return render(request, "extranet/announcement_form.html", {"form": form})
+
+
+@extranet_access_required
+def announcement_edit(request, pk):
+    if not may_manage_announcements(request.user):
+        return announcements_forbidden(request)
+    announcement = get_object_or_404(Announcement, pk=pk)
+    form = AnnouncementForm(request.POST or None, instance=announcement)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, _("Annonce « %(title)s » modifiée.") % {"title": announcement.title}
+        )
+        return redirect("extranet:announcements")
+    context = {"form": form, "announcement": announcement}
+    return render(request, "extranet/announcement_form.html", context)
+
+
+@extranet_access_required
+def announcement_delete(request, pk):
+    if not may_manage_announcements(request.user):
+        return announcements_forbidden(request)
+    announcement = get_object_or_404(Announcement, pk=pk)
+    if request.method == "POST":
+        announcement.delete()
+        messages.success(
+            request, _("Annonce « %(title)s » supprimée.") % {"title": announcement.title}
+        )
+        return redirect("extranet:announcements")
+    return render(request, "extranet/announcement_delete.html", {"announcement": announcement})

@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import DocumentLinkBlock, KeyFigureBlock
 from core.dates import HUB_TIME_ZONE, hub_today
@@ -435,8 +435,6 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         *[
             SynchronizedField(name)
             for name in (
-                "trade",
-                "sector",
                 "contract_type",
                 "working_time",
                 "hours_per_week",
@@ -447,7 +445,6 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
                 "positions",
                 "commune",
                 "postal_code",
-                "neighbourhood",
                 "address",
                 "employer",
                 "employer_name",
@@ -466,6 +463,10 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
                 "filled",
             )
         ],
+        # Point at the sector, trade and neighbourhood of the translation's own language.
+        TranslatableField("trade"),
+        TranslatableField("sector"),
+        TranslatableField("neighbourhood"),
     ]
 
     parent_page_types = ["offers.OfferIndexPage"]
@@ -721,7 +722,7 @@ class BranchPage(EasyReadMixin, BasePage):
     ]
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        SynchronizedField("sector"),
+        TranslatableField("sector"),
         SynchronizedField("trades"),
         SynchronizedField("presented_on"),
         SynchronizedField("video_url"),

@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 from wagtail.admin.utils import get_admin_base_url
 
+from core.tasks import mail_task
 from offers.models import Interest, OfferIndexPage
 
 # The hub's promise to residents (on the confirmation page), recalled to the advisers.
@@ -35,7 +35,7 @@ def advisers_email(offer):
     return offer_index.get_advisers_email() if offer_index else ""
 
 
-@task()
+@mail_task
 def notify_advisers(interest_id):
     """E-mail the advisers one resident's « Ça m'intéresse », then note when it was sent.
 

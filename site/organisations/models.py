@@ -17,6 +17,10 @@ class OrganisationQuerySet(models.QuerySet):
         """Those that agreed to be named on the public site (as employers, as partners)."""
         return self.active().filter(is_public=True)
 
+    def in_directory(self):
+        """The member directory of the extranet: every active organisation, with its card."""
+        return self.active().select_related("sector", "neighbourhood")
+
 
 class Organisation(index.Indexed, models.Model):
     name = models.CharField(max_length=200, verbose_name=_("Nom"))
@@ -66,6 +70,29 @@ class Organisation(index.Indexed, models.Model):
     is_archived = models.BooleanField(default=False, verbose_name=_("Archivée"))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Créée le"))
 
+    # The contact the organisation shows to the other members in the extranet's directory. Never
+    # on the public site; shown only once the organisation says so (directory_contact_shown).
+    contact_name = models.CharField(
+        max_length=150, blank=True, verbose_name=_("Nom de la personne à contacter")
+    )
+    contact_role = models.CharField(
+        max_length=150,
+        blank=True,
+        verbose_name=_("Sa fonction"),
+        help_text=_("Par exemple : chargée de recrutement, directeur."),
+    )
+    contact_email = models.EmailField(blank=True, verbose_name=_("E-mail de contact"))
+    contact_phone = models.CharField(
+        max_length=20, blank=True, verbose_name=_("Téléphone de contact")
+    )
+    directory_contact_shown = models.BooleanField(
+        default=False,
+        verbose_name=_("Afficher ce contact dans l'annuaire des membres"),
+        help_text=_(
+            "Seuls les membres connectés à l'espace membres le voient, jamais le site public."
+        ),
+    )
+
     objects = OrganisationQuerySet.as_manager()
 
     panels = [
@@ -82,6 +109,16 @@ class Organisation(index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("is_public"),
         FieldPanel("is_archived"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("directory_contact_shown"),
+            ],
+            heading=_("Contact dans l'annuaire des membres"),
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -101,7 +138,23 @@ class Organisation(index.Indexed, models.Model):
                 name="unique_organisation_siret",
                 violation_error_message=_("Une organisation avec ce SIRET existe déjà."),
             ),
+            # A contact shown in the directory says at least how to reach someone.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(directory_contact_shown=False)
+                    | ~models.Q(contact_email="")
+                    | ~models.Q(contact_phone="")
+                ),
+                name="directory_contact_shown_has_email_or_phone",
+                violation_error_message=_(
+                    "Pour afficher un contact dans l'annuaire, indiquez un e-mail ou un téléphone."
+                ),
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_directory_contact(self):
+        return self.directory_contact_shown and bool(self.contact_email or self.contact_phone)

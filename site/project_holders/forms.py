@@ -114,6 +114,11 @@ class ProjectFieldsMixin:
         ]
         self.fields["project_name"].required = True
 
+    def clean_project_name(self):
+        # One line: it is a title, and it goes into the coordinators' e-mail subject, where a line
+        # break is refused (it could add headers).
+        return " ".join(self.cleaned_data["project_name"].split())
+
     def save_needs(self, holder):
         holder.needs = [need for need in Need.values if need in self.cleaned_data.get("needs", [])]
 

@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
 
+from core.tasks import mail_task
 from project_holders.forms import coordinators
 from project_holders.models import ProjectHolder
 
@@ -18,7 +18,7 @@ def coordinators_emails():
     return sorted({user.email for user in coordinators().exclude(email="")})
 
 
-@task()
+@mail_task
 def notify_coordinators(holder_id):
     """E-mail the coordinators a new holder, then note when it was sent.
 

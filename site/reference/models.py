@@ -78,7 +78,7 @@ class Trade(TranslatableMixin, index.Indexed, models.Model):
     translatable_fields = [
         TranslatableField("label"),
         SynchronizedField("rome_code"),
-        SynchronizedField("sector"),
+        TranslatableField("sector"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -6,11 +6,15 @@ anything, from a path to personal data), in a folder per month so no directory g
 
 import secrets
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, InvalidStorageError, Storage, storages
 from django.utils import timezone
 
 PRIVATE_STORAGE_ALIAS = "private"
+# What a storage raises when it is away: a full or read-only disk, an object store that does not
+# answer or refuses (S3 through django-storages).
+STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
 
 
 class PrivateStorage(Storage):

@@ -5,6 +5,8 @@ see but may not change answers 403; people outside the extranet get the sign-in 
 extranet's « not a member » page (extranet.views.extranet_access_required).
 """
 
+import logging
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -17,6 +19,9 @@ from resources import sharing
 from resources.files import download_name
 from resources.forms import TAGS_DATALIST_ID, ResourceFilter, ResourceForm, tags_used_by
 from resources.permissions import may_change, resources_visible_to
+from resources.storage import STORAGE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 RESOURCES_PER_PAGE = 20
 
@@ -59,21 +64,39 @@ def resource_detail(request, pk):
     return render(request, "resources/resource_detail.html", context)
 
 
-def render_form(request, form, resource=None):
+def render_form(request, form, resource=None, status=200):
     context = {
         "form": form,
         "resource": resource,
         "existing_tags": tags_used_by(resources_visible_to(request.user)),
         "datalist_id": TAGS_DATALIST_ID,
     }
-    return render(request, "resources/resource_form.html", context)
+    return render(request, "resources/resource_form.html", context, status=status)
+
+
+def storage_failed(request, form, resource=None):
+    """The file storage did not answer: nothing was saved (sharing's transaction rolled back);
+    the member keeps what they typed and is told to try again."""
+    logger.exception("Shared file not stored: the private storage failed")
+    form.add_error(
+        "file",
+        _(
+            "Le fichier n'a pas pu être enregistré : le stockage des fichiers ne répond pas. "
+            "Rien n'a été enregistré. Choisissez à nouveau le fichier et réessayez dans quelques "
+            "minutes."
+        ),
+    )
+    return render_form(request, form, resource, status=503)
 
 
 @extranet_access_required
 def resource_create(request):
     form = ResourceForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        resource = sharing.share(form, shared_by=request.user)
+        try:
+            resource = sharing.share(form, shared_by=request.user)
+        except STORAGE_ERRORS:
+            return storage_failed(request, form)
         messages.success(request, _("Ressource « %(title)s » partagée.") % {"title": resource})
         return redirect(resource)
     return render_form(request, form)
@@ -88,7 +111,11 @@ def resource_edit(request, pk):
         request.POST or None, request.FILES or None, instance=resource, user=request.user
     )
     if request.method == "POST" and form.is_valid():
-        sharing.update(form, changed_by=request.user)
+        try:
+            sharing.update(form, changed_by=request.user)
+        except STORAGE_ERRORS:
+            resource.refresh_from_db()
+            return storage_failed(request, form, resource)
         messages.success(request, _("Ressource « %(title)s » modifiée.") % {"title": resource})
         return redirect(resource)
     return render_form(request, form, resource)

@@ -5,6 +5,7 @@ registration form (with its errors shown) and the registrant's own page."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +45,7 @@ def test_a_resident_registers_for_the_next_sponsorship_meeting_with_a_phone_numb
     # The list shows each date: the first link is the next meeting's own page.
     page.get_by_role("link", name=events_site["parrainage"].title).first.click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", level=1).inner_text() == events_site["parrainage"].title
+    expect(page.get_by_role("heading", level=1)).to_have_text(events_site["parrainage"].title)
     assert "Il reste 10 places." in page.locator(".registration-box").inner_text()
 
     page.get_by_role("link", name="M'inscrire").click()
@@ -53,8 +54,8 @@ def test_a_resident_registers_for_the_next_sponsorship_meeting_with_a_phone_numb
     page.get_by_role("checkbox").check()
     page.get_by_role("button", name="Confirmer mon inscription").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Merci, vous êtes inscrit·e"
-    assert "Gardez cette page dans vos favoris" in page.content()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Merci, vous êtes inscrit·e")
+    expect(page.locator("body")).to_contain_text("Gardez cette page dans vos favoris")
     registration = Registration.objects.get()
     assert (registration.phone, registration.email) == ("06 12 34 56 78", "")
     assert_no_axe_violations(page)

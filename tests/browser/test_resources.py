@@ -2,8 +2,11 @@
 organisation cannot open it; axe finds no WCAG 2.1 A/AA violation on the form with its errors
 shown, on the list, nor on the resource's page."""
 
+import re
+
 import pytest
 from django.conf import settings as django_settings
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +66,7 @@ def test_a_member_shares_a_file_and_finds_it_by_its_tag(
 
     page = signed_in_page(new_page, live_server, people["member"])
     page.goto("/extranet/ressources/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Ressources partagées"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ressources partagées")
     page.get_by_role("link", name="Partager une ressource").click()
 
     # Sent without a file nor a link: errors next to the fields, what was typed kept.
@@ -71,8 +74,10 @@ def test_a_member_shares_a_file_and_finds_it_by_its_tag(
     page.get_by_label("Étiquettes").fill("mobilité, permis")
     page.get_by_label("Mon organisation uniquement").check()
     page.get_by_role("button", name="Partager").click()
-    assert "Le formulaire contient des erreurs" in page.content()
-    assert "Choisissez un fichier à partager, ou indiquez un lien." in page.content()
+    expect(page.locator("body")).to_contain_text("Le formulaire contient des erreurs")
+    expect(page.locator("body")).to_contain_text(
+        "Choisissez un fichier à partager, ou indiquez un lien."
+    )
     assert page.get_by_label("Titre").input_value() == "Guide de la mobilité"
     assert page.get_by_label("Étiquettes").input_value() == "mobilité, permis"
     assert_no_axe_violations(page)
@@ -85,14 +90,14 @@ def test_a_member_shares_a_file_and_finds_it_by_its_tag(
         }
     )
     page.get_by_role("button", name="Partager").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Guide de la mobilité"
-    assert "Ressource « Guide de la mobilité » partagée." in page.content()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Guide de la mobilité")
+    expect(page.locator("body")).to_contain_text("Ressource « Guide de la mobilité » partagée.")
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Retour aux ressources").click()
     page.get_by_label("Étiquette", exact=True).select_option(label="mobilité")
     page.get_by_role("button", name="Voir les ressources").click()
-    assert "tag=mobilit%C3%A9" in page.url
+    expect(page).to_have_url(re.compile(re.escape("tag=mobilit%C3%A9")))
     assert page.get_by_role("link", name="Guide de la mobilité").is_visible()
     assert_no_axe_violations(page)
 

@@ -6,11 +6,15 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 from django.test import TestCase
+from django.utils.translation import gettext, override
 from wagtail.models import Locale
 
 from tests.home.factories import StandardPageFactory, get_home_page
 from tests.offers.factories import OfferPageFactory, get_offer_index_page
 
+MISSING_TRANSLATION_NOTICE = (
+    "La page que vous regardiez n'existe pas encore dans cette langue. Voici la page d'accueil."
+)
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -53,6 +57,7 @@ class LanguagesTestCase(TestCase):
         cls.offer = OfferPageFactory(parent=cls.offer_index)
         cls.offer_en = translate(cls.offer, "en", "Cleaning agent")
         cls.offer_ar = translate(cls.offer, "ar", "عامل نظافة")
+        cls.untranslated_offer = OfferPageFactory(parent=cls.offer_index, slug="cariste")
 
     def test_home_pages_link_to_each_other(self):
         response = self.client.get("/")
@@ -73,11 +78,18 @@ class LanguagesTestCase(TestCase):
         assert links["en"] == self.page_en.url == "/en/le-ptce/"
         assert set(alternates(response)) == {"fr", "en", "x-default"}
 
+    def test_the_easy_read_version_stays_easy_read_in_the_other_language(self):
+        links = switcher(self.client.get(f"{self.page.url}?lecture=facile"))
+        assert links["en"] == "/en/le-ptce/?lecture=facile"
+        # No translation: the home page with the notice, which has no easy-read version.
+        assert links["ar"] == "/ar/?traduction=absente"
+
     def test_an_untranslated_language_leads_to_its_home_page_which_says_so(self):
         links = switcher(self.client.get(self.page.url))
         assert links["ar"] == "/ar/?traduction=absente"
         notice = parse(self.client.get(links["ar"])).select_one("main .notice")
-        assert "n'existe pas encore dans cette langue" in notice.get_text()
+        with override("ar"):
+            assert notice.get_text() == gettext(MISSING_TRANSLATION_NOTICE)
         assert parse(self.client.get("/ar/")).select_one("main .notice") is None
 
     def test_the_offer_listing_and_an_offer_in_three_languages(self):
@@ -112,6 +124,41 @@ class LanguagesTestCase(TestCase):
         assert entries["/le-ptce/"] == {"fr": "/le-ptce/", "en": "/en/le-ptce/"}
         assert set(entries[self.offer_ar.url]) == {"fr", "en", "ar"}
         assert entries["/ar/"] == {"fr": "/", "en": "/en/", "ar": "/ar/"}
+
+    def test_english_pages_lead_to_french_and_arabic(self):
+        for english, french, arabic in [
+            (self.home_en, "/", "/ar/"),
+            (self.page_en, self.page.url, "/ar/?traduction=absente"),
+            (self.offer_index_en, self.offer_index.url, self.offer_index_ar.url),
+            (self.offer_en, self.offer.url, self.offer_ar.url),
+        ]:
+            response = self.client.get(english.url)
+            assert response.status_code == 200, english.url
+            assert parse(response).html["lang"] == "en"
+            assert parse(response).html.get("dir", "ltr") == "ltr"
+            assert switcher(response) == {"fr": french, "ar": arabic}
+            assert alternates(response)["en"] == f"http://testserver{english.url}"
+
+    def test_an_untranslated_offer_leads_to_each_home_page_with_the_notice(self):
+        response = self.client.get(self.untranslated_offer.url)
+        links = switcher(response)
+        assert links == {"en": "/en/?traduction=absente", "ar": "/ar/?traduction=absente"}
+        # Alone in its language: no alternates to announce.
+        assert alternates(response) == {}
+        for url in links.values():
+            assert parse(self.client.get(url)).select_one("main .notice") is not None
+
+    def test_the_sitemap_gives_untranslated_pages_their_french_address_only(self):
+        root = ElementTree.fromstring(self.client.get("/sitemap.xml").content)
+        entries = {
+            path(url.find(f"{SITEMAP}loc").text): {
+                link.get("hreflang") for link in url.findall(f"{XHTML}link")
+            }
+            for url in root.findall(f"{SITEMAP}url")
+        }
+        assert entries[self.untranslated_offer.url] <= {"fr"}
+        assert entries[self.offer_index_en.url] == {"fr", "en", "ar"}
+        assert entries["/en/"] == {"fr", "en", "ar"}
 
 
 def path(url):

@@ -15,7 +15,7 @@ NOW = datetime.datetime(2026, 5, 4, 9, 0, tzinfo=HUB_TIME_ZONE)
 
 def content_counts():
     return {
-        "venues": Venue.objects.count(),
+        "venues": Venue.objects.filter(locale__language_code="fr").count(),
         "events": EventPage.objects.count(),
         "occurrences": Occurrence.objects.count(),
         "cancelled": Occurrence.objects.filter(is_cancelled=True).count(),
@@ -38,8 +38,8 @@ class TestEventsDemo(LoadDemoTwiceTestCase):
         assert self.counts_after_first_run["cancelled"] == 1
 
     def test_the_agenda_comes_right_after_the_offers_in_the_menu(self):
-        index = EventIndexPage.objects.get()
-        offer_index = OfferIndexPage.objects.get()
+        index = EventIndexPage.objects.get(locale__language_code="fr")
+        offer_index = OfferIndexPage.objects.get(locale__language_code="fr")
 
         assert index.url == "/evenements/"
         assert index.live and index.show_in_menus
@@ -103,7 +103,7 @@ class TestEventsDemo(LoadDemoTwiceTestCase):
         assert Occurrence.objects.past().count() >= 3
 
     def test_venues_tell_how_to_get_there(self):
-        pee = Venue.objects.get(name="Plateforme Emploi Entreprises")
+        pee = Venue.objects.get(name="Plateforme Emploi Entreprises", locale__language_code="fr")
 
         assert pee.address == "12 rue des Tisserands"
         assert pee.postal_code == "93200"

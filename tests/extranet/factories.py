@@ -4,6 +4,7 @@ member = MembershipFactory()                        # a member of a new organisa
 admin = MembershipFactory(admin=True, organisation=member.organisation)
 coordinator = CoordinatorFactory()                  # in the « Coordinateurs » group
 InvitationFactory(organisation=org, expired=True)   # also accepted=True, revoked=True
+AnnouncementFactory(expired=True)                   # from the coordinators, past its last day
 secret = activate_totp(coordinator); code = totp_code(secret)
 
 Every account signs in with PASSWORD and has a verified e-mail address, as after an invitation.
@@ -26,8 +27,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from core.dates import hub_today
 from extranet.enums import MembershipRole
-from extranet.models import Invitation, Membership
+from extranet.models import Announcement, Invitation, Membership
 from extranet.permissions import COORDINATORS_GROUP_NAME
 from tests.organisations.factories import OrganisationFactory
 
@@ -134,3 +136,20 @@ def totp_code(secret, periods_from_now=0):
     """The code the authenticator app shows now (or that many 30-second periods away)."""
     counter = int(time.time()) // mfa_settings.TOTP_PERIOD + periods_from_now
     return format_hotp_value(hotp_value(secret, counter))
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    """A current announcement from the coordinators; `expired=True` for one past its last day."""
+
+    title = factory.Sequence(lambda n: f"Annonce {n}")
+    text = "Rendez-vous à la Plateforme Emploi Entreprises.\nVenez nombreux."
+    link = ""
+    visible_until = None
+
+    class Meta:
+        model = Announcement
+
+    class Params:
+        expired = factory.Trait(
+            visible_until=factory.LazyFunction(lambda: hub_today() - datetime.timedelta(days=1))
+        )

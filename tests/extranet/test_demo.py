@@ -1,11 +1,14 @@
-"""The extranet part of `manage.py load_demo`: a coordinator and members of two organisations."""
+"""The extranet part of `manage.py load_demo`: a coordinator and members of two organisations,
+the directory's contacts, the coordinators' announcements."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from core.dates import hub_today
 from extranet.enums import MembershipRole
-from extranet.models import Invitation, Membership
+from extranet.models import Announcement, Invitation, Membership
 from extranet.permissions import is_coordinator
+from organisations.models import Organisation
 from tests.home.demo_tests import LoadDemoTwiceTestCase
 
 
@@ -15,6 +18,8 @@ def content_counts():
         "memberships": Membership.objects.count(),
         "invitations": Invitation.objects.count(),
         "addresses": EmailAddress.objects.count(),
+        "announcements": Announcement.objects.count(),
+        "contacts": Organisation.objects.exclude(contact_email="", contact_phone="").count(),
     }
 
 
@@ -43,3 +48,37 @@ class TestExtranetDemo(LoadDemoTwiceTestCase):
 
     def test_a_second_run_adds_nothing(self):
         assert self.counts_after_second_run == self.counts_after_first_run
+
+    def test_most_organisations_show_a_contact_in_the_directory_and_some_do_not(self):
+        organisations = Organisation.objects.active()
+        shown = [
+            organisation for organisation in organisations if organisation.has_directory_contact
+        ]
+        assert len(shown) >= organisations.count() * 2 // 3
+        assert len(shown) < organisations.count()
+        hidden = organisations.get(name="Mission locale Objectif Emploi")
+        assert hidden.contact_email and not hidden.directory_contact_shown
+
+    def test_three_current_announcements_from_the_coordination(self):
+        announcements = list(Announcement.objects.current(hub_today()))
+        assert len(announcements) == 3
+        assert {announcement.created_by.email for announcement in announcements} == {
+            "coordination@dynamique-emploi.fr"
+        }
+        titles = " ".join(announcement.title for announcement in announcements)
+        assert "parrainage" in titles
+        assert "Rencontres pour l'emploi" in titles
+        assert "guide" in titles
+        # Each points at its event or resource.
+        assert all(announcement.link for announcement in announcements)
+
+    def test_the_directory_and_the_home_show_them(self):
+        member = Membership.objects.current().select_related("user").first().user
+        self.client.force_login(member)
+
+        home = self.client.get("/extranet/").content.decode()
+        directory = self.client.get("/extranet/annuaire/").content.decode()
+
+        assert "Rencontre collective de parrainage du mois" in home
+        assert "Julien Moreau" in directory
+        assert "Sophie Durand" not in directory

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from extranet.models import Invitation, Membership
-from tests.extranet.factories import InvitationFactory, MembershipFactory
+from extranet.models import Announcement, Invitation, Membership
+from tests.extranet.factories import AnnouncementFactory, InvitationFactory, MembershipFactory
 from tests.organisations.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +37,30 @@ MATRIX = {
     "remove_member": ("get", [302, 403, 403, 404, 200, 404, 200]),
     "remove_member_post": ("post", [302, 403, 403, 404, 302, 404, 302]),
     "accept_invitation": ("get", [200, 200, 200, 200, 200, 200, 200]),
+    # Every member sees the directory and every active organisation's card; only the
+    # organisation's admins and the coordinators change its contact.
+    "directory": ("get", [302, 403, 200, 200, 200, 200, 200]),
+    "directory_card": ("get", [302, 403, 200, 200, 200, 200, 200]),
+    "directory_card_edit": ("get", [302, 403, 403, 404, 200, 404, 200]),
+    "directory_card_edit_post": ("post", [302, 403, 403, 404, 302, 404, 302]),
+    # Announcements are the coordinators' alone.
+    "announcements": ("get", [302, 403, 403, 403, 403, 403, 200]),
+    "announcement_create": ("get", [302, 403, 403, 403, 403, 403, 200]),
+    "announcement_create_post": ("post", [302, 403, 403, 403, 403, 403, 302]),
+    "announcement_edit": ("get", [302, 403, 403, 403, 403, 403, 200]),
+    "announcement_edit_post": ("post", [302, 403, 403, 403, 403, 403, 302]),
+    "announcement_delete": ("get", [302, 403, 403, 403, 403, 403, 200]),
+    "announcement_delete_post": ("post", [302, 403, 403, 403, 403, 403, 302]),
+}
+# What the POSTs send: valid data, so that a 302 means the change was made.
+POST_DATA = {
+    "directory_card_edit_post": {
+        "contact_name": "Quelqu'un d'autre",
+        "contact_email": "pirate@example.org",
+        "directory_contact_shown": "on",
+    },
+    "announcement_create_post": {"title": "Annonce pirate", "text": "Un texte."},
+    "announcement_edit_post": {"title": "Titre changé", "text": "Un texte changé."},
 }
 CASES = [
     (name, role, statuses[index])
@@ -50,6 +74,8 @@ def targets(organisation):
     """The objects of `organisation` that the URLs point at."""
     colleague = MembershipFactory(organisation=organisation, user__first_name="Élodie")
     invitation = InvitationFactory(organisation=organisation, email="attendu@example.org")
+    announcement = AnnouncementFactory(title="Rencontre de parrainage")
+    card = reverse("extranet:directory_card_edit", args=[organisation.pk])
     return {
         "home": reverse("extranet:home"),
         "members": reverse("extranet:members", args=[organisation.pk]),
@@ -63,8 +89,20 @@ def targets(organisation):
             "extranet:accept_invitation",
             kwargs={"token": InvitationFactory(organisation=organisation).token},
         ),
+        "directory": reverse("extranet:directory"),
+        "directory_card": reverse("extranet:directory_card", args=[organisation.pk]),
+        "directory_card_edit": card,
+        "directory_card_edit_post": card,
+        "announcements": reverse("extranet:announcements"),
+        "announcement_create": reverse("extranet:announcement_create"),
+        "announcement_create_post": reverse("extranet:announcement_create"),
+        "announcement_edit": reverse("extranet:announcement_edit", args=[announcement.pk]),
+        "announcement_edit_post": reverse("extranet:announcement_edit", args=[announcement.pk]),
+        "announcement_delete": reverse("extranet:announcement_delete", args=[announcement.pk]),
+        "announcement_delete_post": reverse("extranet:announcement_delete", args=[announcement.pk]),
         "colleague": colleague,
         "invitation": invitation,
+        "organisation": organisation,
     }
 
 
@@ -74,17 +112,28 @@ def test_permission_matrix(client, request, targets, url_name, role, expected):
         client.force_login(request.getfixturevalue(role))
     method, _statuses = MATRIX[url_name]
 
-    response = getattr(client, method)(targets[url_name])
+    data = POST_DATA.get(url_name, {}) if method == "post" else {}
+
+    response = getattr(client, method)(targets[url_name], data)
 
     assert response.status_code == expected
     if role == "anonymous" and expected == 302:
         assert response["Location"].startswith(reverse("account_login") + "?next=")
     colleague, invitation = targets["colleague"], targets["invitation"]
+    organisation = targets["organisation"]
     colleague.refresh_from_db()
     invitation.refresh_from_db()
-    changed = colleague.ended_at is not None or invitation.revoked_at is not None
+    organisation.refresh_from_db()
+    changed = (
+        colleague.ended_at is not None
+        or invitation.revoked_at is not None
+        or organisation.contact_email != ""
+    )
     if role not in ("org_admin", "coordinator"):
         assert not changed, "Someone who may not manage the organisation changed it."
+    announcements = list(Announcement.objects.values_list("title", flat=True))
+    if role != "coordinator":
+        assert announcements == ["Rencontre de parrainage"], "Only coordinators announce."
 
 
 def test_nothing_of_another_organisation_shows_on_the_extranet_home(

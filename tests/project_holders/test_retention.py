@@ -70,7 +70,8 @@ def test_expired_records_are_anonymised_and_still_counted(holders):
     kept = ProjectHolder.objects.filter(anonymised_at__isnull=True)
     assert set(kept.values_list("name", flat=True)) == {"Récemment Clôturé", "Toujours Suivi"}
     assert ProjectHolder.objects.count() == 4
-    assert "0 porteurs de projet" in run()
+    # French plural rules: « 0 porteur ».
+    assert "0 porteur de projet" in run()
 
 
 @time_machine.travel(TODAY, tick=False)

@@ -8,6 +8,7 @@ refuses to start when a required variable is missing (see production.py).
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 SOURCE_DIR = BASE_DIR / "site"
@@ -47,6 +48,32 @@ DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="")
 # Files members share in the extranet: outside MEDIA_ROOT, so no URL serves them; only the
 # resources app's download view does, after checking permission (see STORAGES["private"]).
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+# S3-compatible object storage, so that no app server keeps a file (production.py picks the
+# storages; docs/deploy.md). Public images and documents go to S3_PUBLIC_BUCKET, the files
+# members share to S3_PRIVATE_BUCKET; either unset: that storage stays on the local disk.
+S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="")
+S3_REGION = env.str("S3_REGION", default="")
+S3_ACCESS_KEY_ID = env.str("S3_ACCESS_KEY_ID", default="")
+S3_SECRET_ACCESS_KEY = env.str("S3_SECRET_ACCESS_KEY", default="")
+S3_PUBLIC_BUCKET = env.str("S3_PUBLIC_BUCKET", default="")
+S3_PRIVATE_BUCKET = env.str("S3_PRIVATE_BUCKET", default="")
+# Host serving the public bucket (a CDN, or the provider's bucket host), e.g. media.example.org.
+S3_PUBLIC_DOMAIN = env.str("S3_PUBLIC_DOMAIN", default="")
+# ACL given to public uploads; empty where the bucket's policy makes it readable instead (AWS
+# buckets with ACLs disabled).
+S3_PUBLIC_ACL = env.str("S3_PUBLIC_ACL", default="public-read")
+# "path" for MinIO, Garage, moto and most self-hosted endpoints; "virtual" or empty otherwise.
+S3_ADDRESSING_STYLE = env.str("S3_ADDRESSING_STYLE", default="")
+# Static files from a CDN pulling them from this site's /static/, e.g. https://cdn.example.org/static/
+STATIC_CDN_URL = env.str("STATIC_CDN_URL", default="")
+# Where `collectstatic` writes (production); unset: var/static.
+STATIC_ROOT_FROM_ENV = env.str("STATIC_ROOT", default="")
+# Purge of a front cache when pages are published (wagtail.contrib.frontend_cache), any of:
+# an HTTP PURGE to Varnish or nginx, Cloudflare (token and zone) or CloudFront (distribution).
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+CLOUDFLARE_API_TOKEN = env.str("CLOUDFLARE_API_TOKEN", default="")
+CLOUDFLARE_ZONE_ID = env.str("CLOUDFLARE_ZONE_ID", default="")
+CLOUDFRONT_DISTRIBUTION_ID = env.str("CLOUDFRONT_DISTRIBUTION_ID", default="")
 
 # --- Applications ----------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -101,6 +128,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so that static files go without them; before any page cache, so that a
+    # cached page never carries another visitor's nonce in its header (see core.csp).
+    "core.csp.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # The page cache (core.cache): stores anonymous pages and sets every page's Cache-Control;
+    # a stored page is served before everything below runs. A visitor without a session cookie
+    # is anonymous: core.cache never serves one who has it.
+    "core.cache.UpdateCacheMiddleware",
+    "core.cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -145,16 +181,49 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = bool(DATABASE_CONN_MAX_AGE)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------------------
+# Anonymous visitors' pages are kept in the app's cache (wagtail-cache; what is shared and what
+# is not: core.cache) and emptied whenever an editor publishes. PAGE_CACHE=false turns it off.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+# How long the app's cache keeps a page; publishing empties it sooner.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# What shared pages tell browsers (max-age) and a CDN (s-maxage). A CDN's copy of a listing is
+# not purged on publication (only the published page's own URL is): keep it short.
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", default=300)
 if REDIS_URL:
     CACHES = {
+        # Sessions (read-through, see production.py) and rate-limit counters. django-redis
+        # rather than Django's own backend: with IGNORE_EXCEPTIONS a Redis that is down or slow
+        # answers « nothing stored » within a second instead of failing the request, so pages
+        # are still served and members still sign in (docs/faults.md, core.cache).
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "dynamique-emploi",
-        }
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        },
+        # Its own prefix, so that emptying it leaves sessions and rate limits alone; a Redis
+        # that hangs costs a page a second at most, then it is served uncached.
+        "pages": {
+            "BACKEND": "core.cache.PageRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "dynamique-emploi-pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
     }
+    WAGTAIL_CACHE_BACKEND = "pages"
+    # One line in the logs for each operation that Redis could not do.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process (runserver, tests): pages share its memory cache, emptied with them.
+    WAGTAIL_CACHE_BACKEND = "default"
+WAGTAIL_CACHE = PAGE_CACHE
 
 # --- Passwords -------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -295,6 +364,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Tags typed in Arabic are separated by « ، »: split on it as on « , ».
+TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
@@ -311,6 +382,82 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # Wagtail's page editor posts many fields.
+# Nothing reads the language cookie in JavaScript, and no other site needs to send it.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Editors' avatars from gravatar.com would tell a third party who opens the admin and when.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp, through core.csp.CSPMiddleware). Scripts only from this
+# host, or inline with this response's nonce (`nonce="{{ request.csp_nonce }}"`; a page that asks
+# for it is never put in the page cache, so prefer a file under static/js/); JSON-LD blocks are
+# not run and need none. No inline style attribute; images also as data: URIs (the QR code of
+# two-factor set-up). Static and media hosts other than this one (CDN, S3) are added by
+# core.csp from the storages' URLs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [NONE],
+        "worker-src": [NONE],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Only under /admin/ (core.csp.ADMIN_PATH_PREFIXES): what Wagtail 7.4's editors and
+# wagtail-localize's need, found by loading them in Chromium and listening for violations
+# (tests/browser/test_csp.py). The page preview, framed by the admin, keeps the public policy
+# (see core.csp).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        # blob: for the thumbnails of images chosen for upload (wagtailimages' load-image).
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Powerful features nobody on this site needs, denied to the page and to anything it embeds.
+# « Écouter » uses speech synthesis, which needs no permission.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {

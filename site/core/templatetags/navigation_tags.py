@@ -7,6 +7,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core.models import EASY_READ_PARAMETER, EASY_READ_VALUE, EasyReadMixin
+
 # Added to a language's home page when the page the visitor came from has no translation: the
 # page then says so (templates/base.html).
 MISSING_TRANSLATION_PARAMETER = "traduction"
@@ -111,12 +113,18 @@ def language_switcher(context):
     page = context.get("page")
     current = get_language()
     translations, homes = language_versions(request, page)
+    easy_read = isinstance(page, EasyReadMixin) and (
+        request.GET.get(EASY_READ_PARAMETER) == EASY_READ_VALUE
+    )
     languages = []
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
         if code in translations:
             url, missing = translations[code], False
+            if easy_read:
+                # Someone reading the easy-read version keeps reading it in the other language.
+                url = f"{url}?{EASY_READ_PARAMETER}={EASY_READ_VALUE}"
         elif isinstance(page, Page):
             missing_query = f"{MISSING_TRANSLATION_PARAMETER}={MISSING_TRANSLATION_VALUE}"
             home = homes.get(code) or translate_url("/", code)

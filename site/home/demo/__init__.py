@@ -13,7 +13,10 @@ which lacks the dev dependencies, never imports them:
 Each step receives a Demo and must be idempotent: look for what it would create, and skip it.
 """
 
+import secrets
 from collections import Counter
+
+from django.conf import settings
 
 LOAD_DEMO_HOOK = "load_demo"
 
@@ -29,6 +32,9 @@ class Demo:
         self.site = None
         self.home_page = None
         self.created = Counter()
+        # One password for every account this run creates (the editor, the members): DEMO_PASSWORD
+        # or one generated here, printed with each new account and never stored.
+        self.password = settings.DEMO_PASSWORD or secrets.token_urlsafe(12)
 
     def log(self, message):
         self.stdout.write(f"  {message}")

@@ -6,7 +6,6 @@ ARCEP keeps for fiction) and e-mail addresses are made up.
 """
 
 import re
-import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -920,7 +919,7 @@ def load_editor(demo):
             % {"email": EDITOR_EMAIL}
         )
     else:
-        password = settings.DEMO_PASSWORD or secrets.token_urlsafe(12)
+        password = demo.password
         editor = user_model.objects.create_user(
             username=EDITOR_EMAIL,
             email=EDITOR_EMAIL,

@@ -63,7 +63,8 @@ class Command(BaseCommand):
         demo = Demo(self.stdout, self.style, options)
         self.stdout.write(_("Contenu de démonstration :"))
         # All or nothing: a step that fails leaves no half-built site for the next run to skip.
-        with transaction.atomic(), quiet_loggers(options["verbosity"] < 2):
+        # Quiet until after the commit: Wagtail creates redirects for translated pages then.
+        with quiet_loggers(options["verbosity"] < 2), transaction.atomic():
             for step in [*STEPS, *hooks.get_hooks(LOAD_DEMO_HOOK)]:
                 step(demo)
 

@@ -1,0 +1,43 @@
+"""gunicorn's settings for an app server: `gunicorn -c deploy/gunicorn.conf.py config.wsgi`.
+
+Read from the environment so that one file serves every server (docs/deploy.md):
+GUNICORN_BIND, GUNICORN_WORKERS, GUNICORN_THREADS, GUNICORN_TIMEOUT, FORWARDED_ALLOW_IPS.
+"""
+
+import multiprocessing
+import os
+from pathlib import Path
+
+# config.wsgi lives in site/, the source root.
+chdir = str(Path(__file__).resolve().parents[1] / "site")
+wsgi_app = "config.wsgi:application"
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
+# Sync workers: each request holds one worker, so count them by CPU (gunicorn's rule of thumb).
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# A request still running after this many seconds is killed: slow uploads are buffered by
+# nginx first, so nothing legitimate takes this long.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# A worker is replaced after so many requests, so that a slow leak never grows for days. Served
+# from the page cache, a worker answers a few hundred requests a second: a small number would
+# replace every worker at once every few seconds (bench/faults.py showed 2 s stalls at 2,000),
+# hence a large one and a wide jitter.
+max_requests = 20000
+max_requests_jitter = 5000
+# The app is imported once in the master and forked: a replaced worker starts in milliseconds
+# instead of importing Django and Wagtail again (nothing opens a connection at import).
+preload_app = True
+# Shared memory rather than a disk that may be slow or full.
+worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
+
+# Only the reverse proxy's X-Forwarded-* headers are believed; comma-separated addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# Access log on stdout (journald), with the time taken in microseconds; errors on stderr.
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(D)sµs "%(a)s"'
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
