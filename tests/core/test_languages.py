@@ -192,3 +192,30 @@ class MissingTranslationsReportTestCase(TestCase):
         assert rows["Mentions"] == "English, العربية"
         export = self.client.get("/admin/reports/pages-a-traduire/?export=csv")
         assert "Langues manquantes" in export.getvalue().decode("utf-8-sig")
+
+
+class TranslationsStayDraftsTestCase(TestCase):
+    """wagtail-localize's « Traduire » on a live French page makes a draft in the other language:
+    visitors keep being sent to that language's home page until an editor publishes it."""
+
+    def test_a_page_sent_to_translation_is_not_shown_until_published(self):
+        from wagtail_localize.operations import translate_object
+
+        home = get_home_page()
+        translate(home, "en", "Home")
+        page = StandardPageFactory(parent=home, title="Nos résultats", slug="nos-resultats")
+
+        # wagtail-localize publishes once the transaction is committed, if it publishes at all.
+        with self.captureOnCommitCallbacks(execute=True):
+            translate_object(page, [Locale.objects.get(language_code="en")])
+
+        draft = page.get_translation(Locale.objects.get(language_code="en"))
+        assert not draft.live
+        assert self.client.get("/en/nos-resultats/").status_code == 404
+        assert path(switcher(self.client.get(page.url))["en"]) == "/en/"
+
+        draft.title = "Our results"
+        draft.save_revision().publish()
+
+        assert self.client.get("/en/nos-resultats/").status_code == 200
+        assert switcher(self.client.get(page.url))["en"] == "/en/nos-resultats/"

@@ -294,6 +294,10 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
+# A page an editor sends to translation starts as a draft in the other language, even when the
+# French page is live: visitors see it once someone has translated and published it, not before
+# (wagtail-localize would otherwise publish the French text under /en/ and /ar/ at once).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Static files and media ------------------------------------------------------------------
 STATIC_URL = "/static/"
