@@ -71,6 +71,17 @@ class OfferQuerySet(PageQuerySet):
             .order_by("expiry_date")
         )
 
+    def due_for_expiry_reminder(self, days):
+        """Current offers ending within `days` that nobody was reminded of for this date yet.
+
+        A reminder sent for any language version of the offer counts: they share their expiry date.
+        """
+        reminded = OfferExpiryReminder.objects.filter(
+            offer__translation_key=models.OuterRef("translation_key"),
+            expiry_date=models.OuterRef("expiry_date"),
+        )
+        return self.expiring_within(days).exclude(models.Exists(reminded))
+
     def for_listing(self):
         """What an offer card shows, fetched with the offers rather than one query per card."""
         return self.select_related("trade", "sector", "neighbourhood", "employer")
@@ -613,6 +624,39 @@ class Interest(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.offer_title}"
+
+
+class OfferExpiryReminder(models.Model):
+    """The advisers and the offer's author were reminded that it ends on `expiry_date`.
+
+    Written by `manage.py remind_expiring_offers`, once per offer and expiry date: an editor who
+    extends the offer gets a new reminder when the new date draws near. Kept apart from the page,
+    whose fields the next published revision would overwrite.
+    """
+
+    offer = models.ForeignKey(
+        OfferPage,
+        on_delete=models.CASCADE,
+        related_name="expiry_reminders",
+        verbose_name=_("Offre"),
+    )
+    expiry_date = models.DateField(verbose_name=_("Date limite rappelée"))
+    queued_at = models.DateTimeField(default=timezone.now, verbose_name=_("Rappel préparé le"))
+    # When the first of its e-mails (to the advisers, to the author) went out; each is retried
+    # on its own while the mail server is down.
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Rappel envoyé le"))
+
+    class Meta:
+        verbose_name = _("Rappel de fin d'offre")
+        verbose_name_plural = _("Rappels de fin d'offre")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offer", "expiry_date"], name="offer_expiry_reminder_once_per_date"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.offer_id} – {self.expiry_date:%d/%m/%Y}"
 
 
 # Other apps add sections to a branch page (the events app: its next presentations) through

@@ -1,17 +1,21 @@
-"""Background work for offers: telling the advisers about a resident's « Ça m'intéresse »."""
+"""Background work for offers: telling the advisers about a resident's « Ça m'intéresse », and
+reminding them and the offers' authors of the offers about to expire."""
 
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Count, F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.utils import get_admin_base_url
 
 from core.tasks import mail_task
-from offers.models import Interest, OfferIndexPage
+from offers.models import Interest, OfferExpiryReminder, OfferIndexPage, OfferPage
 
 # The hub's promise to residents (on the confirmation page), recalled to the advisers.
 ADVISERS_ANSWER_WITHIN_DAYS = 3
@@ -79,3 +83,70 @@ def notify_advisers(interest_id):
         )
     message.send()
     Interest.objects.filter(pk=interest.pk).update(notified_at=timezone.now())
+
+
+@mail_task
+def send_expiry_reminders(recipient, reminder_ids):
+    """E-mail `recipient` one digest of the offers that expire soon (OfferExpiryReminder ids).
+
+    Queued by `manage.py remind_expiring_offers`, once per recipient. The offers are read again:
+    one filled, unpublished or given another expiry date since is left out (a later date gets its
+    own reminder), and with none left nothing is sent. Raises when the e-mail cannot be sent, so
+    that it is tried again; the reminders are marked as sent only once it went out.
+    """
+    reminders = list(
+        OfferExpiryReminder.objects.filter(
+            pk__in=reminder_ids,
+            offer__in=OfferPage.objects.current(),
+            expiry_date=F("offer__expiry_date"),
+        )
+        .select_related("offer__employer")
+        .order_by("expiry_date", "offer__title", "pk")
+    )
+    if not reminders:
+        return
+    # Residents may have used any language version of the offer: count them all.
+    interests = dict(
+        Interest.objects.filter(
+            offer__translation_key__in={reminder.offer.translation_key for reminder in reminders}
+        )
+        .values_list("offer__translation_key")
+        .annotate(count=Count("pk"))
+    )
+
+    # Advisers and editors read French, whatever the language of the offer.
+    with translation.override(settings.LANGUAGE_CODE):
+        offers = [
+            {
+                "offer": reminder.offer,
+                "expiry_date": reminder.expiry_date,
+                "interests": interests.get(reminder.offer.translation_key, 0),
+                "edit_url": admin_url("wagtailadmin_pages:edit", reminder.offer.pk),
+                "url": reminder.offer.get_full_url(),
+            }
+            for reminder in reminders
+        ]
+        if len(offers) == 1:
+            subject = _("L'offre « %(title)s » expire le %(date)s") % {
+                "title": reminders[0].offer.title,
+                "date": date_format(reminders[0].expiry_date, "DATE_FORMAT"),
+            }
+        else:
+            subject = ngettext(
+                "%(count)d offre expire bientôt sur le site",
+                "%(count)d offres expirent bientôt sur le site",
+                len(offers),
+            ) % {"count": len(offers)}
+        context = {"offers": offers}
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=render_to_string("emails/offers/expiry_reminder.txt", context),
+            to=[recipient],
+        )
+        message.attach_alternative(
+            render_to_string("emails/offers/expiry_reminder.html", context), "text/html"
+        )
+    message.send()
+    OfferExpiryReminder.objects.filter(
+        pk__in=[reminder.pk for reminder in reminders], sent_at__isnull=True
+    ).update(sent_at=timezone.now())

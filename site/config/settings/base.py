@@ -334,6 +334,11 @@ EMAIL_TIMEOUT = 10
 # production tasks are stored in the database and run by `manage.py db_worker` (see the README).
 TASKS = {"default": {"BACKEND": TASKS_BACKEND or "django_tasks_db.backend.DatabaseBackend"}}
 
+# --- Offers ----------------------------------------------------------------------------------
+# `manage.py remind_expiring_offers` (daily) e-mails the advisers and each offer's author when a
+# current offer's expiry date is this many days away or fewer, once per expiry date.
+OFFER_EXPIRY_REMINDER_DAYS = env.int("OFFER_EXPIRY_REMINDER_DAYS", default=7)
+
 # --- Personal data ---------------------------------------------------------------------------
 # How long a resident's « Ça m'intéresse » is kept before `manage.py erase_old_interests`.
 INTEREST_RETENTION_DAYS = env.int("INTEREST_RETENTION_DAYS", default=365)
