@@ -4,6 +4,7 @@ Prints requests per second, p50 and p99 latency and errors under concurrent clie
 page and for its HTML served as a static file by the same stack.
 
     .venv/bin/python bench/load.py [--duration 60] [--connections 50] [--offers 10000] [--rebuild]
+                                   [--only "same, one client" …]
 
 What it does, in order:
 
@@ -116,6 +117,12 @@ def parse_arguments():
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the database")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="PAGE",
+        help='measure only these pages, by their label: --only "same, one client"',
+    )
     return parser.parse_args()
 
 
@@ -254,6 +261,12 @@ def main():
         ("same, one client", "/offres/", cookie, 1),
         ("extranet resources", info["resources_url"], cookie, None),
     ]
+
+    if arguments.only:
+        unknown = set(arguments.only) - {label for label, *_ in targets}
+        if unknown:
+            sys.exit(f"No such page: {', '.join(sorted(unknown))}.")
+        targets = [target for target in targets if target[0] in arguments.only]
 
     empty_redis(env)
     GUNICORN_LOG.write_text("")

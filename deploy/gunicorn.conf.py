@@ -41,3 +41,11 @@ accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(D)sµs "%(a)s"'
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def when_ready(server):
+    """Before the workers are forked: the app is loaded (preload_app), so prepare once what each
+    worker would otherwise do on its first requests (core.warmup)."""
+    from core.warmup import warm_up
+
+    warm_up()

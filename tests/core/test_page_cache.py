@@ -375,3 +375,25 @@ def test_emptying_the_page_cache_leaves_sessions_and_rate_limits_in_redis():
     finally:
         other.delete("session")
         pages.clear()
+
+
+# --- What uncached listings take from the cache --------------------------------------------------
+def test_a_search_in_the_offers_reads_the_filters_choices_from_the_cache_until_a_publication(
+    client, page_cache, offer, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    """Keywords keep the listing out of the page cache, but not its filters' choices (four
+    queries, one of them over every current offer); a publication brings the new ones."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        response = client.get("/offres/?q=cariste")
+    assert "Cache-Control" in response and is_private(response)
+
+    with django_assert_max_num_queries(len(first) - 4):
+        client.get("/offres/?q=cariste")
+
+    other = OfferPageFactory(parent=get_offer_index_page(), title="Vendeur", commune="Stains")
+    publish(other, django_capture_on_commit_callbacks)
+    response = client.get("/offres/?q=cariste")
+    assert '<option value="Stains">' in response.content.decode()
