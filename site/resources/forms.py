@@ -71,7 +71,8 @@ class ResourceForm(forms.ModelForm):
         self.detected_type = None
         self.fields["title"].error_messages["required"] = _("Donnez un titre à la ressource.")
         self.fields["kind"].choices = ResourceKind.choices
-        self.fields["audience"].choices = [(a.value, a.label) for a in audiences_for(user)]
+        audiences = audiences_for(user, self.instance if self.instance.pk else None)
+        self.fields["audience"].choices = [(a.value, a.label) for a in audiences]
         self.fields["tags"].widget.attrs.update({"list": TAGS_DATALIST_ID, "autocomplete": "off"})
         self.fields["file"].help_text = _(
             "%(types)s ; %(size)s au plus. Si le formulaire signale une erreur, choisissez à "

@@ -43,9 +43,13 @@ def may_change(user, resource):
     )
 
 
-def audiences_for(user):
-    """The audiences a person may choose: « my organisation » needs one."""
-    if current_membership(user) is None:
+def audiences_for(user, resource=None):
+    """The audiences a person may choose: « my organisation » needs one, theirs or, when they
+    edit a resource, the resource's (so a coordinator keeps an organisation's audience)."""
+    has_organisation = current_membership(user) is not None or (
+        resource is not None and resource.organisation_id is not None
+    )
+    if not has_organisation:
         return [audience for audience in Audience if audience != Audience.ORGANISATION]
     return list(Audience)
 

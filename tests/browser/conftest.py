@@ -41,7 +41,10 @@ def browser():
             pytest.fail(message)
         pytest.skip(message)
 
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # `expect` waits 5 s by default, whatever the contexts say: as long as an action may take.
+    expect.set_options(timeout=TIMEOUT_MS)
 
     # Playwright's sync API keeps an event loop running in the main thread, where the tests also
     # build their data through the ORM: Django would refuse that without this.
@@ -101,6 +104,20 @@ def assert_no_axe_violations():
             )
 
     return check
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    """The files members share in this test's own directory, not in the whole run's (see
+    tests/conftest.py), so that none of them is left for the next test's live server."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+    return tmp_path / "private"
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ announcement that members find on their home. axe finds no WCAG 2.1 A/AA violati
 two-factor code page, the holder's page and status form, the announcement form with errors and
 the extranet home with announcements."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.extranet import move_to, sign_in_with_a_code
 
 pytestmark = pytest.mark.browser
 
@@ -36,34 +36,6 @@ def people(site_pages):
         "member": member,
         "holder": holder,
     }
-
-
-def sign_in_with_a_code(page, user, secret, assert_no_axe_violations):
-    from tests.extranet.factories import PASSWORD, totp_code
-
-    page.goto("/compte/login/")
-    page.get_by_label("E-mail").fill(user.email)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page).to_have_url(re.compile(re.escape("/compte/2fa/")))
-
-    page.get_by_label("Code").fill("000000" if totp_code(secret) != "000000" else "111111")
-    page.get_by_role("button", name="Connexion").click()
-    expect(page.locator("body")).to_contain_text("Code incorrect.")
-    assert_no_axe_violations(page)
-
-    page.get_by_label("Code").fill(totp_code(secret))
-    page.get_by_role("button", name="Connexion").click()
-    expect(page).to_have_url(re.compile(re.escape("/extranet/") + "$"))
-
-
-def move_to(page, status, outcome=None):
-    page.get_by_role("link", name="Changer le statut").click()
-    page.get_by_label(status, exact=True).check()
-    if outcome:
-        page.get_by_label(outcome, exact=True).check()
-    page.get_by_role("button", name="Enregistrer le statut").click()
-    expect(page.locator("body")).to_contain_text(f"Statut enregistré : {status}.")
 
 
 def test_a_coordinator_signs_in_with_a_code_and_moves_a_holder_along_the_pipeline(

@@ -80,7 +80,7 @@ def test_the_registration_form_with_errors_has_no_accessibility_violation(
     page.get_by_role("button", name="Confirmer mon inscription").click()
 
     summary = page.get_by_role("alert")
-    assert "2 erreurs" in summary.inner_text()
+    expect(summary).to_contain_text("2 erreurs")
     # What was typed is still there.
     assert page.get_by_label("Votre nom").input_value() == "Awa Diallo"
     assert_no_axe_violations(page)

@@ -113,11 +113,11 @@ def test_a_member_finds_an_organisation_in_the_directory_and_an_admin_edits_its_
     expect(page.get_by_role("heading", level=1)).to_have_text("Annuaire des membres")
     page.get_by_label("Nom de l'organisation").fill("canal")
     page.get_by_role("button", name="Voir les organisations").click()
-    assert "1 organisation" in page.get_by_role("heading", level=2).first.inner_text()
+    expect(page.get_by_role("heading", level=2).first).to_contain_text("1 organisation")
     expect(page.locator("body")).to_contain_text("Julien Moreau")
     assert "Mission locale" not in page.content()
     page.get_by_role("link", name="Entrepôts du Canal").click()
-    assert page.get_by_role("link", name="recrutement@entrepots-canal.example").is_visible()
+    expect(page.get_by_role("link", name="recrutement@entrepots-canal.example")).to_be_visible()
     # axe runs in the page: the same pages with JavaScript on (the session is the other's).
     checked = new_page("desktop")
     checked.context.add_cookies(page.context.cookies())

@@ -3,10 +3,10 @@ the record; a resident's « Je porte un projet ESS » form shows its errors. axe
 A/AA violation on the registration form with errors, the holder list, the holder page and the
 public form with errors."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.extranet import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -27,16 +27,6 @@ def people(site_pages):
         organisation=canal, user__first_name="Léa", user__last_name="Nguyen"
     ).user
     return {"member": member, "other": other}
-
-
-def sign_in(page, user):
-    from tests.extranet.factories import PASSWORD
-
-    page.goto("/compte/login/")
-    page.get_by_label("E-mail").fill(user.email)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page).to_have_url(re.compile(re.escape("/extranet/") + "$"))
 
 
 def test_a_member_registers_a_holder_that_another_organisation_cannot_open(
@@ -68,7 +58,7 @@ def test_a_member_registers_a_holder_that_another_organisation_cannot_open(
     assert_no_axe_violations(page)
 
     page.get_by_role("link", name="Retour aux porteurs de projet").click()
-    assert page.get_by_role("link", name="Yacine Belkacem").is_visible()
+    expect(page.get_by_role("link", name="Yacine Belkacem")).to_be_visible()
     assert_no_axe_violations(page)
 
     other = new_page("phone")
@@ -99,6 +89,4 @@ def test_a_resident_sees_the_errors_of_the_public_form(
     page.get_by_label("Le nom de votre projet").fill("Traiteur des Francs-Moisins")
     page.get_by_label("J'accepte que le pôle").check()
     page.get_by_role("button", name="Envoyer mon projet").click()
-    assert (
-        page.get_by_role("heading", level=1).inner_text() == "Merci, votre projet est bien envoyé"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Merci, votre projet est bien envoyé")

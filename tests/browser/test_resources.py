@@ -12,18 +12,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def private_storage(settings, tmp_path):
-    """tests/conftest.py replaces STORAGES without a « private » entry: give it one here."""
-    settings.STORAGES = {
-        **django_settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
-        },
-    }
-
-
-@pytest.fixture
 def people(site_pages, private_storage):
     from tests.extranet.factories import MembershipFactory
     from tests.organisations.factories import OrganisationFactory
@@ -98,7 +86,7 @@ def test_a_member_shares_a_file_and_finds_it_by_its_tag(
     page.get_by_label("Étiquette", exact=True).select_option(label="mobilité")
     page.get_by_role("button", name="Voir les ressources").click()
     expect(page).to_have_url(re.compile(re.escape("tag=mobilit%C3%A9")))
-    assert page.get_by_role("link", name="Guide de la mobilité").is_visible()
+    expect(page.get_by_role("link", name="Guide de la mobilité")).to_be_visible()
     assert_no_axe_violations(page)
 
     resource = Resource.objects.get()

@@ -1,5 +1,6 @@
-"""The extranet part of `manage.py load_demo`: a coordinator and members of two organisations,
-the directory's contacts, the coordinators' announcements."""
+"""The extranet part of `manage.py load_demo`: 20 member organisations of every kind (offers.demo
+creates them, as employers), a coordinator and members of two of them, the directory's contacts,
+the coordinators' announcements."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -8,6 +9,7 @@ from core.dates import hub_today
 from extranet.enums import MembershipRole
 from extranet.models import Announcement, Invitation, Membership
 from extranet.permissions import is_coordinator
+from organisations.enums import OrganisationKind
 from organisations.models import Organisation
 from tests.home.demo_tests import LoadDemoTwiceTestCase
 
@@ -36,6 +38,12 @@ class TestExtranetDemo(LoadDemoTwiceTestCase):
             roles = {m.role for m in memberships if m.organisation.name == name}
             assert roles == {MembershipRole.ADMIN, MembershipRole.MEMBER}
         assert Invitation.objects.pending().count() == 1
+
+    def test_twenty_member_organisations_of_every_kind_in_the_directory(self):
+        organisations = Organisation.objects.in_directory()
+        assert organisations.count() == Organisation.objects.count() == 20
+        kinds = set(organisations.values_list("kind", flat=True))
+        assert kinds == set(OrganisationKind.values)
 
     def test_every_demo_account_can_sign_in_with_a_verified_address(self):
         for user in get_user_model().objects.all():

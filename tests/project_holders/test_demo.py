@@ -1,6 +1,6 @@
 """The project holders' part of `manage.py load_demo`: the public page and 15 holders."""
 
-from project_holders.enums import HolderStatus
+from project_holders.enums import HolderStatus, ProjectStage
 from project_holders.models import FollowUpNote, ProjectHolder, ProjectProposalPage
 from tests.home.demo_tests import LoadDemoTwiceTestCase
 
@@ -17,8 +17,10 @@ def content_counts():
 class TestProjectHoldersDemo(LoadDemoTwiceTestCase):
     content_counts = staticmethod(content_counts)
 
-    def test_fifteen_holders_at_every_stage(self):
+    def test_fifteen_holders_at_every_stage_of_their_project_and_of_the_pipeline(self):
         assert ProjectHolder.objects.count() == 15
+        stages = set(ProjectHolder.objects.values_list("stage", flat=True))
+        assert stages == set(ProjectStage.values)  # idée, étude, création, développement
         statuses = set(ProjectHolder.objects.values_list("status", flat=True))
         assert statuses == set(HolderStatus.values)
         assert ProjectHolder.objects.filter(registered_by_organisation__isnull=False).count() > 5

@@ -1,9 +1,13 @@
 """Who gets what on every URL of the resources app (issue 5's permission matrix).
 
-Two resources of the same organisation: one shared with all members, one for the organisation
-only. A member of another organisation sees the first (and may not change it: 403) and not the
-second (404); anonymous people are sent to the sign-in page; signed-in people outside any
-organisation get the extranet's « not a member » page (403).
+Four resources, one for each audience: three of the same organisation (shared with all members,
+for the organisation only, for the coordinators only) and one the hub's coordination shared for
+the coordinators only. A member of another organisation, even its admin, sees the first (and may
+not change it: 403) and none of the others (404). A resource an organisation shared for the
+coordinators only stays visible to that organisation's members, who may still correct or delete
+it (see resources.permissions); the hub's own is for coordinators alone. Anonymous people are
+sent to the sign-in page; signed-in people outside any organisation get the extranet's « not a
+member » page (403).
 """
 
 import pytest
@@ -17,15 +21,30 @@ from resources.permissions import latest_for, may_change, resources_visible_to
 from tests.resources.factories import ResourceFactory
 
 SIGN_IN = "sign-in"
-PERSONAS = ["anonymous", "member", "org_admin", "other_member", "coordinator", "outsider"]
+PERSONAS = [
+    "anonymous",
+    "member",
+    "org_admin",
+    "other_member",
+    "other_admin",
+    "coordinator",
+    "outsider",
+]
+AUDIENCES = ["all", "organisation", "coordinators", "hub_coordinators"]
 
 
 @pytest.fixture
-def shared(organisation, member):
+def shared(organisation, member, coordinator):
     return {
         "all": ResourceFactory(organisation=organisation, shared_by=member, tags=["emploi"]),
         "organisation": ResourceFactory(
             organisation=organisation, shared_by=member, organisation_only=True
+        ),
+        "coordinators": ResourceFactory(
+            organisation=organisation, shared_by=member, coordinators_only=True
+        ),
+        "hub_coordinators": ResourceFactory(
+            organisation=None, shared_by=coordinator, coordinators_only=True
         ),
     }
 
@@ -43,45 +62,53 @@ def urls(resource):
     }
 
 
+EVERY_URL = ["list", "create", "detail", "edit", "delete", "download", "version"]
+# What a member gets for a resource they see but may not change…
+SEEN_NOT_CHANGED = {
+    "list": 200,
+    "create": 200,
+    "detail": 200,
+    "edit": 403,
+    "delete": 403,
+    "download": 200,
+    "version": 200,
+}
+# … and for one that does not exist for them.
+NOT_SEEN = {
+    "list": 200,
+    "create": 200,
+    **dict.fromkeys(["detail", "edit", "delete", "download", "version"], 404),
+}
+
 # persona → url name → expected status, for the resource shared with all members.
 ALL_MEMBERS_MATRIX = {
-    "anonymous": dict.fromkeys(
-        ["list", "create", "detail", "edit", "delete", "download", "version"], SIGN_IN
-    ),
-    "member": dict.fromkeys(
-        ["list", "create", "detail", "edit", "delete", "download", "version"], 200
-    ),
-    "org_admin": dict.fromkeys(
-        ["list", "create", "detail", "edit", "delete", "download", "version"], 200
-    ),
-    "other_member": {
-        "list": 200,
-        "create": 200,
-        "detail": 200,
-        "edit": 403,
-        "delete": 403,
-        "download": 200,
-        "version": 200,
-    },
-    "coordinator": dict.fromkeys(
-        ["list", "create", "detail", "edit", "delete", "download", "version"], 200
-    ),
-    "outsider": dict.fromkeys(
-        ["list", "create", "detail", "edit", "delete", "download", "version"], 403
-    ),
+    "anonymous": dict.fromkeys(EVERY_URL, SIGN_IN),
+    "member": dict.fromkeys(EVERY_URL, 200),
+    "org_admin": dict.fromkeys(EVERY_URL, 200),
+    "other_member": SEEN_NOT_CHANGED,
+    # An organisation admin manages their own organisation's members, not others' resources.
+    "other_admin": SEEN_NOT_CHANGED,
+    "coordinator": dict.fromkeys(EVERY_URL, 200),
+    "outsider": dict.fromkeys(EVERY_URL, 403),
 }
-# For the organisation-only resource, only what differs.
+# For the other audiences, only what differs.
 ORGANISATION_ONLY_MATRIX = {
     **ALL_MEMBERS_MATRIX,
-    "other_member": {
-        "list": 200,
-        "create": 200,
-        "detail": 404,
-        "edit": 404,
-        "delete": 404,
-        "download": 404,
-        "version": 404,
-    },
+    "other_member": NOT_SEEN,
+    "other_admin": NOT_SEEN,
+}
+# Deliberately the same: the organisation that shared it for the coordinators keeps it in sight.
+COORDINATORS_ONLY_MATRIX = ORGANISATION_ONLY_MATRIX
+HUB_COORDINATORS_ONLY_MATRIX = {
+    **ORGANISATION_ONLY_MATRIX,
+    "member": NOT_SEEN,
+    "org_admin": NOT_SEEN,
+}
+MATRICES = {
+    "all": ALL_MEMBERS_MATRIX,
+    "organisation": ORGANISATION_ONLY_MATRIX,
+    "coordinators": COORDINATORS_ONLY_MATRIX,
+    "hub_coordinators": HUB_COORDINATORS_ONLY_MATRIX,
 }
 
 
@@ -102,24 +129,29 @@ def assert_answer(response, expected):
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("audience", ["all", "organisation"])
+@pytest.mark.parametrize("audience", AUDIENCES)
 def test_every_url_answers_each_person_as_expected(client, request, shared, persona, audience):
-    matrix = ALL_MEMBERS_MATRIX if audience == "all" else ORGANISATION_ONLY_MATRIX
+    matrix = MATRICES[audience]
+    resource = shared[audience]
     sign_in(client, request, persona)
-    for name, url in urls(shared[audience]).items():
+    for name, url in urls(resource).items():
         response = client.get(url)
         assert_answer(response, matrix[persona][name])
+        if name == "list" and response.status_code == 200:
+            # Listed exactly when it may be opened.
+            listed = f'href="{resource.get_absolute_url()}"' in response.content.decode()
+            assert listed == (matrix[persona]["detail"] == 200)
         if name in ("download", "version") and response.status_code == 200:
             # Read to the end, which closes the file (as a server does).
             b"".join(response.streaming_content)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("audience", ["all", "organisation"])
+@pytest.mark.parametrize("audience", AUDIENCES)
 def test_only_the_owning_organisation_and_coordinators_delete(
     client, request, shared, persona, audience
 ):
-    matrix = ALL_MEMBERS_MATRIX if audience == "all" else ORGANISATION_ONLY_MATRIX
+    matrix = MATRICES[audience]
     resource = shared[audience]
     sign_in(client, request, persona)
 
@@ -136,39 +168,27 @@ def test_only_the_owning_organisation_and_coordinators_delete(
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_only_the_owning_organisation_and_coordinators_edit(client, request, shared, persona):
-    resource = shared["all"]
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_only_the_owning_organisation_and_coordinators_edit(
+    client, request, shared, persona, audience
+):
+    matrix = MATRICES[audience]
+    resource = shared[audience]
     sign_in(client, request, persona)
 
+    # The audience is kept: a coordinator too may keep an organisation's « my organisation ».
     response = client.post(
         reverse("resources:edit", args=[resource.pk]),
         {"title": "Titre changé", "kind": resource.kind, "audience": resource.audience},
     )
 
     resource.refresh_from_db()
-    if ALL_MEMBERS_MATRIX[persona]["edit"] == 200:
+    if matrix[persona]["edit"] == 200:
         assert response.status_code == 302
         assert resource.title == "Titre changé"
     else:
-        assert_answer(response, ALL_MEMBERS_MATRIX[persona]["edit"])
+        assert_answer(response, matrix[persona]["edit"])
         assert resource.title != "Titre changé"
-
-
-def test_coordinators_only_resources_hide_from_other_organisations(
-    client, organisation, member, other_member, coordinator
-):
-    resource = ResourceFactory(organisation=organisation, coordinators_only=True)
-    detail = reverse("resources:detail", args=[resource.pk])
-
-    client.force_login(other_member)
-    assert client.get(detail).status_code == 404
-    assert resource.title not in client.get(reverse("resources:list")).content.decode()
-
-    # Its own organisation still sees it, to correct or delete it.
-    client.force_login(member)
-    assert client.get(detail).status_code == 200
-    client.force_login(coordinator)
-    assert client.get(detail).status_code == 200
 
 
 def test_the_hubs_own_coordinators_only_resource_is_for_coordinators(member, coordinator):
