@@ -1,0 +1,595 @@
+"""deploy/nginx/dynamique-emploi.conf, run by a real nginx: what visitors and app servers get.
+
+The file is copied into a temporary folder with only what cannot run here rewritten: the
+certificate (a self-signed one for the site's names, made here), the ports (80 and 443 become
+free ports on 127.0.0.1; the IPv6 `listen` lines go) and the upstream's servers, which become
+small Python HTTP servers started here that record every request they receive and answer a page
+as gunicorn would. A minimal main configuration around it keeps nginx's pid, logs and buffered
+request bodies in the folder. Everything else, from TLS to gzip and failover, is the file as
+deployed.
+
+Debian's nginx is needed (`nginx-light`, installed by .ci/run): without it the tests are skipped
+on a developer's machine and fail on CI.
+"""
+
+import datetime
+import gzip
+import ipaddress
+import os
+import re
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import threading
+import time
+from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import requests
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from django.conf import settings
+
+from resources.files import MAX_FILE_SIZE
+
+CONF = Path(settings.BASE_DIR) / "deploy" / "nginx" / "dynamique-emploi.conf"
+HOST = "www.dynamique-emploi.fr"
+BARE_HOST = "dynamique-emploi.fr"
+# client_max_body_size 21m: the largest shared file and the form around it.
+BODY_LIMIT = 21 * 1024 * 1024
+# nginx starts in a few milliseconds; this is for a loaded CI machine.
+START_TIMEOUT = 10
+# A page as the app sends it: a few kilobytes of HTML, worth compressing.
+PAGE = (
+    '<!doctype html>\n<html lang="fr" dir="ltr">\n<head><meta charset="utf-8">'
+    "<title>Offres d’emploi – Dynamique Emploi</title></head>\n<body>\n<main>\n"
+    + "".join(
+        f'<article><h2><a href="/offres/{number}/">Offre n° {number} : agent·e d’accueil</a></h2>'
+        f"<p>Saint-Denis, CDI à temps plein. Un conseiller vous reçoit sans rendez-vous et vous "
+        f"aide à préparer l’entretien ({number} jours restants).</p></article>\n"
+        for number in range(40)
+    )
+    + "</main>\n</body>\n</html>\n"
+).encode()
+HEALTHZ = b"ok\n"
+
+
+def nginx_binary():
+    # /usr/sbin is only in root's PATH on Debian.
+    return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
+
+
+def free_ports(count):
+    """`count` different ports of 127.0.0.1 that were free a moment ago."""
+    with ExitStack() as stack:
+        probes = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+
+
+@dataclass
+class Received:
+    """One request as an app server received it from nginx."""
+
+    backend: int
+    method: str
+    path: str
+    headers: list[tuple[str, str]]
+    body_size: int
+
+    def header(self, name):
+        """Every value of the header `name` (a list: nginx must not pass one twice)."""
+        return [value for key, value in self.headers if key.lower() == name.lower()]
+
+
+class AppServerHandler(BaseHTTPRequestHandler):
+    # HTTP/1.1, as gunicorn: nginx keeps its connections to the app servers open (keepalive 16).
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        size = 0
+        remaining = int(self.headers.get("Content-Length") or 0)
+        while remaining:
+            chunk = self.rfile.read(min(remaining, 1024 * 1024))
+            if not chunk:
+                break
+            size += len(chunk)
+            remaining -= len(chunk)
+        server = self.server
+        server.received.append(
+            Received(server.number, self.command, self.path, self.headers.items(), size)
+        )
+        if self.path == "/healthz":
+            body, content_type = HEALTHZ, "text/plain; charset=utf-8"
+        else:
+            body, content_type = PAGE, "text/html; charset=utf-8"
+        self.send_response(server.status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+    def log_message(self, format, *args):
+        """Quiet: what the tests need is in `received`, and nginx has its own error log."""
+
+
+class AppServer(ThreadingHTTPServer):
+    """Stands in for one gunicorn app server, on a free port of 127.0.0.1."""
+
+    daemon_threads = True
+
+    def __init__(self, number, received):
+        super().__init__(("127.0.0.1", 0), AppServerHandler)
+        self.number = number
+        self.received = received
+        self.status = 200
+        self.connections = set()
+        self.lock = threading.Lock()
+        # Polled often, so that stopping it takes milliseconds rather than half a second.
+        self.thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    @property
+    def address(self):
+        return f"127.0.0.1:{self.server_port}"
+
+    def process_request(self, request, client_address):
+        with self.lock:
+            self.connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        with self.lock:
+            self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def start(self):
+        self.thread.start()
+
+    def stop(self):
+        """As a server going down: nothing listens any more, and the connections nginx keeps
+        open to it are closed too."""
+        self.shutdown()
+        self.server_close()
+        with self.lock:
+            connections = list(self.connections)
+        for connection in connections:
+            with suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        self.thread.join(timeout=5)
+
+
+@dataclass
+class Site:
+    folder: Path
+    main_conf: Path
+    https_port: int
+    http_port: int
+    certificate: Path
+    backends: list[AppServer]
+    received: list[Received]
+
+    def request(self, method, path, *, host=HOST, headers=None, **kwargs):
+        """A visitor's request over HTTPS, checking the certificate made for the site."""
+        return requests.request(
+            method,
+            f"https://127.0.0.1:{self.https_port}{path}",
+            headers={"Host": host, **(headers or {})},
+            verify=str(self.certificate),
+            allow_redirects=False,
+            timeout=30,
+            **kwargs,
+        )
+
+    def error_log(self):
+        return (self.folder / "error.log").read_text()
+
+
+def make_certificate(folder):
+    """A self-signed certificate for the site's names (and 127.0.0.1, which the tests dial)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [
+                    x509.DNSName(HOST),
+                    x509.DNSName(BARE_HOST),
+                    x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+                ]
+            ),
+            critical=False,
+        )
+        # Its own authority: the tests trust it as they would a CA (strict checks included).
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()), critical=False
+        )
+        .sign(key, hashes.SHA256())
+    )
+    certificate_path, key_path = folder / "fullchain.pem", folder / "privkey.pem"
+    certificate_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return certificate_path, key_path
+
+
+UPSTREAM_SERVER = r"^(\s*server\s+)[\w.\[\]:-]+:\d+(?=[\s;])"
+
+
+def substitute(pattern, replacement, text, expected):
+    """re.sub, failing when the file no longer has the lines this test knows how to rewrite."""
+    text, count = re.subn(pattern, replacement, text, flags=re.MULTILINE)
+    assert count == expected, (
+        f"{CONF} changed shape: {count} match(es) of {pattern!r} instead of {expected}; "
+        "update tests/deploy/test_nginx.py"
+    )
+    return text
+
+
+def rewrite(conf, *, certificate, key, https_port, http_port, backends):
+    conf = substitute(r"^(\s*)listen 80;$", rf"\g<1>listen 127.0.0.1:{http_port};", conf, 1)
+    conf = substitute(r"^(\s*)listen 443 ", rf"\g<1>listen 127.0.0.1:{https_port} ", conf, 2)
+    # The same ports over IPv6, which a test machine may not have.
+    conf = substitute(r"^\s*listen \[::\]:\d+.*;\n", "", conf, 3)
+    conf = substitute(r"^(\s*ssl_certificate\s+)\S+;$", rf"\g<1>{certificate};", conf, 1)
+    conf = substitute(r"^(\s*ssl_certificate_key\s+)\S+;$", rf"\g<1>{key};", conf, 1)
+    addresses = iter(backend.address for backend in backends)
+    conf = substitute(
+        UPSTREAM_SERVER, lambda match: match[1] + next(addresses), conf, len(backends)
+    )
+    return conf
+
+
+def main_configuration(folder, site_conf):
+    # As root (CI), workers would run as nobody, who cannot enter pytest's private folders.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    temp_paths = "".join(
+        f"    {kind}_temp_path {folder / kind};\n"
+        for kind in ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    )
+    return (
+        f"{user}worker_processes 1;\n"
+        f"pid {folder / 'nginx.pid'};\n"
+        f"error_log {folder / 'error.log'} warn;\n"
+        "events {}\n"
+        "http {\n"
+        "    access_log off;\n"
+        f"{temp_paths}"
+        f"    include {site_conf};\n"
+        "}\n"
+    )
+
+
+def upstream_server_count():
+    return len(re.findall(UPSTREAM_SERVER, CONF.read_text(), flags=re.MULTILINE))
+
+
+def stop_nginx(process):
+    # SIGTERM: nginx's quick shutdown; the master stops its workers before it exits.
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def wait_until_started(process, pid_file, ports, output):
+    """True once nginx has written its pid (its ports are bound) and answers on both ports;
+    False if it stopped because a port was taken meanwhile."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log = output.read_text()
+            if "Address already in use" in log:
+                return False
+            pytest.fail(f"nginx stopped at start-up:\n{log}")
+        if pid_file.exists() and pid_file.read_text().strip() == str(process.pid):
+            try:
+                for port in ports:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            except OSError:
+                pass
+            else:
+                return True
+        time.sleep(0.01)
+    pytest.fail(f"nginx did not start within {START_TIMEOUT} s:\n{output.read_text()}")
+
+
+@contextmanager
+def running_site(nginx, folder):
+    certificate, key = make_certificate(folder)
+    received = []
+    with ExitStack() as stack:
+        backends = [AppServer(number, received) for number in range(upstream_server_count())]
+        for backend in backends:
+            backend.start()
+            stack.callback(backend.stop)
+        main_conf, site_conf = folder / "nginx.conf", folder / "dynamique-emploi.conf"
+        output, pid_file = folder / "nginx.output", folder / "nginx.pid"
+        # A free port found here may be taken before nginx binds it: then again with others.
+        for _attempt in range(3):
+            https_port, http_port = free_ports(2)
+            site_conf.write_text(
+                rewrite(
+                    CONF.read_text(),
+                    certificate=certificate,
+                    key=key,
+                    https_port=https_port,
+                    http_port=http_port,
+                    backends=backends,
+                )
+            )
+            main_conf.write_text(main_configuration(folder, site_conf))
+            pid_file.unlink(missing_ok=True)
+            with output.open("w") as output_file:
+                process = subprocess.Popen(
+                    [nginx, "-p", f"{folder}/", "-c", str(main_conf), "-g", "daemon off;"],
+                    stdout=output_file,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            stack.callback(stop_nginx, process)
+            if wait_until_started(process, pid_file, [https_port, http_port], output):
+                break
+        else:
+            pytest.fail(f"nginx found no free ports:\n{output.read_text()}")
+        yield Site(folder, main_conf, https_port, http_port, certificate, backends, received)
+
+
+@pytest.fixture(scope="module")
+def nginx():
+    binary = nginx_binary()
+    if binary is None:
+        message = "nginx is missing: install Debian's nginx-light package."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return binary
+
+
+@pytest.fixture(scope="module")
+def shared_site(nginx, tmp_path_factory):
+    with running_site(nginx, tmp_path_factory.mktemp("nginx")) as site:
+        yield site
+
+
+@pytest.fixture
+def site(shared_site):
+    """The module's nginx, with what its app servers received so far forgotten."""
+    shared_site.received.clear()
+    return shared_site
+
+
+@pytest.fixture
+def own_site(nginx, tmp_path):
+    """An nginx and app servers of the test's own, for a test that stops or breaks one."""
+    with running_site(nginx, tmp_path) as site:
+        yield site
+
+
+def test_nginx_accepts_the_file(nginx, site):
+    result = subprocess.run(
+        [nginx, "-t", "-p", f"{site.folder}/", "-c", str(site.main_conf)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "test is successful" in result.stderr
+    # A warning means something ignored or overridden, e.g. text/html added to gzip_types. Newer
+    # nginx than Debian 12's calls `listen … http2` deprecated (see the file's comment).
+    warnings = [
+        line for line in result.stderr.splitlines() if "[warn]" in line and "http2" not in line
+    ]
+    assert not warnings, result.stderr
+
+
+@pytest.mark.parametrize("host", [HOST, BARE_HOST])
+def test_plain_http_is_sent_to_https_on_www(site, host):
+    response = requests.get(
+        f"http://127.0.0.1:{site.http_port}/offres/?secteur=sante&page=2",
+        headers={"Host": host},
+        allow_redirects=False,
+        timeout=10,
+    )
+
+    assert response.status_code == 301
+    assert response.headers["Location"] == f"https://{HOST}/offres/?secteur=sante&page=2"
+    assert site.received == []
+
+
+def test_the_short_name_over_https_is_sent_to_www(site):
+    response = site.request("GET", "/offres/?page=2", host=BARE_HOST)
+
+    assert response.status_code == 301
+    assert response.headers["Location"] == f"https://{HOST}/offres/?page=2"
+    assert site.received == []
+
+
+def test_browsers_get_http2(site):
+    context = ssl.create_default_context(cafile=site.certificate)
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    with (
+        socket.create_connection(("127.0.0.1", site.https_port), timeout=10) as connection,
+        context.wrap_socket(connection, server_hostname=HOST) as tls,
+    ):
+        assert tls.selected_alpn_protocol() == "h2"
+
+
+# Directly, or through a CDN that says so in a Via header (gzip_proxied any).
+@pytest.mark.parametrize("via", [{}, {"Via": "1.1 e2b4.cloudfront.net (CloudFront)"}])
+def test_pages_are_sent_compressed(site, via):
+    headers = {"Accept-Encoding": "gzip", **via}
+    with site.request("GET", "/offres/", headers=headers, stream=True) as response:
+        sent = response.raw.read(decode_content=False)
+
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response.headers.get("Vary", "")
+    assert gzip.decompress(sent) == PAGE
+    assert len(sent) < len(PAGE) / 3
+    [received] = site.received
+    assert received.path == "/offres/"
+
+
+def test_clients_without_gzip_get_the_page_as_is(site):
+    response = site.request("GET", "/offres/", headers={"Accept-Encoding": "identity"})
+
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response.headers
+    # A cache between the visitor and nginx keeps both versions apart.
+    assert "Accept-Encoding" in response.headers.get("Vary", "")
+    assert response.content == PAGE
+
+
+def test_app_servers_learn_the_scheme_host_and_visitors_address(site):
+    # What a visitor might send to pass for someone else, or for a plain HTTP request.
+    response = site.request(
+        "GET",
+        "/offres/?page=2",
+        headers={"X-Real-IP": "203.0.113.7", "X-Forwarded-Proto": "http"},
+    )
+
+    assert response.status_code == 200
+    [received] = site.received
+    assert received.path == "/offres/?page=2"
+    # SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO: Django knows the visitor used HTTPS.
+    assert received.header("X-Forwarded-Proto") == ["https"]
+    # CLIENT_IP_HEADER=HTTP_X_REAL_IP: the rate limits count the connection's address.
+    assert received.header("X-Real-IP") == ["127.0.0.1"]
+    # ALLOWED_HOSTS and the page cache see the name the visitor asked for.
+    assert received.header("Host") == [HOST]
+
+
+def test_uploads_over_the_limit_are_refused_by_nginx(site):
+    response = site.request("POST", "/espace/ressources/ajouter/", data=bytes(BODY_LIMIT + 1))
+
+    assert response.status_code == 413
+    assert site.received == []
+
+
+def test_a_one_megabyte_upload_reaches_the_app_servers(site):
+    response = site.request("POST", "/espace/ressources/ajouter/", data=bytes(1024 * 1024))
+
+    assert response.status_code == 200
+    [received] = site.received
+    assert received.body_size == 1024 * 1024
+
+
+def test_the_largest_shared_file_with_its_form_reaches_the_app_servers(site):
+    with requests.Session() as session:
+        upload = requests.Request(
+            "POST",
+            f"https://127.0.0.1:{site.https_port}/espace/ressources/ajouter/",
+            headers={"Host": HOST},
+            data={"title": "Rapport d’activité 2025", "description": "Le rapport complet."},
+            files={"file": ("rapport.pdf", b"%PDF-" + bytes(MAX_FILE_SIZE - 5), "application/pdf")},
+        ).prepare()
+        response = session.send(upload, verify=str(site.certificate), timeout=30)
+
+    assert response.status_code == 200
+    [received] = site.received
+    assert received.body_size == len(upload.body) > MAX_FILE_SIZE
+
+
+def test_healthz_is_proxied(site):
+    response = site.request("GET", "/healthz", headers={"X-Real-IP": "203.0.113.9"})
+
+    assert response.status_code == 200
+    assert response.content == HEALTHZ
+    [received] = site.received
+    assert received.path == "/healthz"
+    assert received.header("Host") == [HOST]
+    assert received.header("X-Real-IP") == ["127.0.0.1"]
+
+
+def test_a_stopped_app_server_is_skipped(own_site):
+    site = own_site
+    assert len(site.backends) >= 2, "the upstream should list several app servers"
+    for _ in site.backends:
+        assert site.request("GET", "/").status_code == 200
+    assert {received.backend for received in site.received} == set(range(len(site.backends)))
+
+    stopped = site.backends[0]
+    stopped.stop()
+    site.received.clear()
+    responses = [site.request(method, "/offres/") for method in ["GET"] * 4 + ["POST"] * 2]
+
+    assert [response.status_code for response in responses] == [200] * 6
+    assert all(response.content == PAGE for response in responses)
+    assert 0 not in {received.backend for received in site.received}
+    # nginx did try the stopped server, and went on to the next one.
+    assert stopped.address in site.error_log()
+
+
+def test_a_get_answered_503_is_tried_on_another_app_server(own_site):
+    site = own_site
+    site.backends[0].status = 503
+
+    responses = [site.request("GET", "/offres/") for _ in range(4)]
+
+    assert [response.status_code for response in responses] == [200] * 4
+    assert 0 in {received.backend for received in site.received}
+
+
+def test_a_post_answered_503_is_not_sent_again(own_site):
+    """It may have changed something before failing: the visitor gets the error, and the form
+    is not submitted twice."""
+    site = own_site
+    site.backends[0].status = 503
+
+    sent = 0
+    for _ in site.backends:
+        response = site.request("POST", "/espace/ressources/ajouter/", data=b"title=Rapport")
+        sent += 1
+        if response.status_code != 200:
+            break
+
+    assert response.status_code == 503
+    # Each POST reached one app server, once; the last one, the server answering 503.
+    assert len(site.received) == sent
+    assert site.received[-1].backend == 0
