@@ -45,7 +45,16 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
 def when_ready(server):
     """Before the workers are forked: the app is loaded (preload_app), so prepare once what each
-    worker would otherwise do on its first requests (core.warmup)."""
+    worker would otherwise do on its first requests (core.warmup), then take everything loaded so
+    far out of the garbage collector's sight. Django, Wagtail and the compiled templates are some
+    270,000 objects that live as long as the process: without gc.freeze() each full collection in
+    a worker walks them all, a pause of about 180 ms in the middle of a request every few hundred
+    requests (bench/load.py's p99); with it, 15 to 45 ms. Frozen objects are also never written
+    to by the collector, so the workers keep sharing their memory pages with the master."""
+    import gc
+
     from core.warmup import warm_up
 
     warm_up()
+    gc.collect()
+    gc.freeze()
