@@ -28,7 +28,8 @@ keepalive = 5
 max_requests = 20000
 max_requests_jitter = 5000
 # The app is imported once in the master and forked: a replaced worker starts in milliseconds
-# instead of importing Django and Wagtail again (nothing opens a connection at import).
+# instead of importing Django and Wagtail again (nothing opens a connection at import). Hence a
+# deployment restarts gunicorn: a reload (HUP) forks new workers from the code already loaded.
 preload_app = True
 # Shared memory rather than a disk that may be slow or full.
 worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
