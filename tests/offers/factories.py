@@ -46,8 +46,8 @@ from offers.models import (
     end_of_day,
     hub_today,
 )
-from tests.core.factories import DocumentFactory
-from tests.home.factories import get_home_page
+from tests.core.factories import DocumentFactory, SiteSettingsFactory
+from tests.home.factories import create_site, get_home_page
 from tests.organisations.factories import OrganisationFactory
 from tests.reference.factories import SectorFactory, TradeFactory
 
@@ -63,6 +63,20 @@ def get_offer_index_page():
     home = get_home_page()
     existing = OfferIndexPage.objects.child_of(home).first()
     return existing or OfferIndexPageFactory(parent=home)
+
+
+# Where the offers page sends residents' « Ça m'intéresse » and the expiry reminders.
+ADVISERS_EMAIL = "conseillers@dynamique-emploi.fr"
+
+
+def create_site_with_advisers():
+    """The site, its settings and an offers page whose advisers read ADVISERS_EMAIL; the home."""
+    home = create_site()
+    SiteSettingsFactory()
+    index = get_offer_index_page()
+    index.advisers_email = ADVISERS_EMAIL
+    index.save()
+    return home
 
 
 def get_branch_index_page():

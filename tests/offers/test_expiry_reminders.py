@@ -30,12 +30,18 @@ from tests.core.factories import SiteSettingsFactory
 from tests.extranet.factories import EditorFactory
 from tests.faults import closed_port
 from tests.home.factories import create_site
-from tests.offers.factories import InterestFactory, OfferPageFactory, get_offer_index_page
+from tests.offers.factories import (
+    ADVISERS_EMAIL,
+    InterestFactory,
+    OfferPageFactory,
+    create_site_with_advisers,
+    get_offer_index_page,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime.datetime(2026, 2, 2, 7, 0, tzinfo=PARIS)
 TODAY = NOW.date()
-ADVISERS = "conseillers@dynamique-emploi.fr"
+ADVISERS = ADVISERS_EMAIL
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 
@@ -52,12 +58,7 @@ def frozen(time_machine):
 @pytest.fixture
 def site(frozen, settings):
     settings.OFFER_EXPIRY_REMINDER_DAYS = 7
-    home = create_site()
-    SiteSettingsFactory()
-    index = get_offer_index_page()
-    index.advisers_email = ADVISERS
-    index.save()
-    return home
+    return create_site_with_advisers()
 
 
 @pytest.fixture

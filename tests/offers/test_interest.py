@@ -18,12 +18,17 @@ from offers.forms import consent_text
 from offers.models import Interest
 from offers.tasks import NoAdvisersEmail, notify_advisers
 from tests.core.factories import SiteSettingsFactory
-from tests.home.factories import create_site
-from tests.offers.factories import InterestFactory, OfferPageFactory, get_offer_index_page
+from tests.offers.factories import (
+    ADVISERS_EMAIL,
+    InterestFactory,
+    OfferPageFactory,
+    create_site_with_advisers,
+    get_offer_index_page,
+)
 
 pytestmark = pytest.mark.django_db
 
-ADVISERS = "conseillers@dynamique-emploi.fr"
+ADVISERS = ADVISERS_EMAIL
 VALID = {
     "name": "Samira Benali",
     "phone": "06.12.34.56.78",
@@ -35,12 +40,7 @@ VALID = {
 
 @pytest.fixture
 def site():
-    home = create_site()
-    SiteSettingsFactory()
-    index = get_offer_index_page()
-    index.advisers_email = ADVISERS
-    index.save()
-    return home
+    return create_site_with_advisers()
 
 
 @pytest.fixture
