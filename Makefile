@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # The local PostgreSQL every machine of the project has (trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/dynamique_emploi
 
-.PHONY: help install run serve test test-sqlite test-postgres lint format check check-deploy check-production bench lock backup restore messages check-messages
+.PHONY: help install run serve test test-sqlite test-postgres lint audit format check check-deploy check-production bench lock backup restore messages check-messages
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -64,9 +64,12 @@ test-sqlite: install ## Run the suite on SQLite only
 test-postgres: install ## Run the suite on the local PostgreSQL only
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
 
-lint: install ## Check code style with Ruff
+lint: install audit ## Check code style with Ruff, and the locked requirements' known vulnerabilities
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+audit: install ## Known vulnerabilities of the locked requirements (pip-audit; ignore list: requirements/audit-ignore.txt)
+	$(BIN)/python requirements/audit.py
 
 format: install ## Format and fix code with Ruff
 	$(BIN)/ruff check --fix .

@@ -41,6 +41,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(D)sµs "%(a)s"'
+# Without the registrants' keys (?cle=…, valid 500 days) nor any query string of the
+# registration pages: core.gunicorn_logging. Found in site/, which `chdir` puts on sys.path.
+logger_class = "core.gunicorn_logging.RedactingLogger"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
 

@@ -27,7 +27,11 @@ def media_in_a_temporary_directory(tmp_path_factory):
             },
             "private": {
                 "BACKEND": "django.core.files.storage.FileSystemStorage",
-                "OPTIONS": {"location": private_root, "base_url": None},
+                "OPTIONS": {
+                    "location": private_root,
+                    "base_url": None,
+                    **settings.PRIVATE_FILE_PERMISSIONS,
+                },
             },
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
@@ -55,3 +59,12 @@ def french_by_default():
     """Each test starts in French, whatever language the previous test's requests activated."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture
+def client():
+    """Django's test client, with a force_login that includes the two-factor step
+    (tests/clients.py)."""
+    from tests.clients import SignInClient
+
+    return SignInClient()

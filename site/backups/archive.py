@@ -6,6 +6,8 @@ A backup is a directory named after its time (UTC), holding:
 - media.tar.gz: the public uploads (MEDIA_ROOT: images, documents) and the private files
   members share (PRIVATE_MEDIA_ROOT), as two top-level folders `media/` and `private/`;
 - manifest.json: when, from which database engine, and the files' sizes.
+A backup holds every person's data and the members' private files: its folder is 0700 and its
+files 0600 (the owner's alone), whatever the umask; restored private files are too.
 The PostgreSQL tools are called with the connection's settings in their environment (PGHOST,
 PGPASSWORD…), never on the command line, so that no password shows in the process list.
 """
@@ -25,6 +27,9 @@ from django.db import connections
 DATABASE_FILE = "database.dump"
 FILES_ARCHIVE = "media.tar.gz"
 MANIFEST = "manifest.json"
+# The backup's, and the restored private files': readable by the account that runs the site only.
+PRIVATE_DIRECTORY_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
 
 
 class BackupError(Exception):
@@ -77,8 +82,14 @@ def dump_database(database, vendor, target):
 def make_backup(directory, alias="default"):
     """Write a backup under `directory` and return its folder."""
     connection = connections[alias]
-    folder = Path(directory) / datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
-    folder.mkdir(parents=True, exist_ok=False)
+    directory = Path(directory)
+    # An existing directory keeps the mode its owner gave it; a new one is private.
+    directory.mkdir(mode=PRIVATE_DIRECTORY_MODE, parents=True, exist_ok=True)
+    folder = directory / datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
+    folder.mkdir(mode=PRIVATE_DIRECTORY_MODE, exist_ok=False)
+    # mkdir's mode goes through the umask; this one does not. Nobody else may enter the folder
+    # from now on, so the files are private even before their own chmod below.
+    folder.chmod(PRIVATE_DIRECTORY_MODE)
     dump_database(connection.settings_dict, connection.vendor, folder / DATABASE_FILE)
     with tarfile.open(folder / FILES_ARCHIVE, "w:gz") as archive:
         for name, root in file_roots().items():
@@ -95,13 +106,25 @@ def make_backup(directory, alias="default"):
         },
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    for name in (DATABASE_FILE, FILES_ARCHIVE, MANIFEST):
+        (folder / name).chmod(PRIVATE_FILE_MODE)
     return folder
+
+
+def make_private(root):
+    """`root` and everything under it readable by their owner only."""
+    root.chmod(PRIVATE_DIRECTORY_MODE)
+    for parent, directories, files in os.walk(root):
+        for name in directories:
+            (Path(parent) / name).chmod(PRIVATE_DIRECTORY_MODE)
+        for name in files:
+            (Path(parent) / name).chmod(PRIVATE_FILE_MODE)
 
 
 def _directory_info(name):
     info = tarfile.TarInfo(name)
     info.type = tarfile.DIRTYPE
-    info.mode = 0o755
+    info.mode = PRIVATE_DIRECTORY_MODE if name == "private" else 0o755
     return info
 
 
@@ -161,6 +184,9 @@ def restore_files(folder):
             archive.extractall(staging, members=members, filter="data")
             extracted = staging / name
             extracted.mkdir(exist_ok=True)
+            if name == "private":
+                # Backups made before the private storage wrote 0600 files hold 0644 ones.
+                make_private(extracted)
             previous = root.with_name(f"{root.name}.previous")
             shutil.rmtree(previous, ignore_errors=True)
             if root.exists():

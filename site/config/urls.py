@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,11 +8,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.sitemaps import MultilingualSitemap
 from core.views import RobotsView, healthz
-from extranet.views import admin_login
+from extranet.views import (
+    ActivateTOTPView,
+    admin_login,
+    admin_password_reset,
+    private_page_login,
+)
 
 urlpatterns = [
     # Editors sign in through the members' sign-in (allauth): same rate limits, same two-factor.
     path("admin/login/", admin_login, name="admin_login"),
+    re_path(r"^admin/password_reset/", admin_password_reset, name="admin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
@@ -29,11 +35,15 @@ if settings.DEBUG:
 # French, the default language, has no prefix; English is under /en/, Arabic under /ar/.
 urlpatterns += i18n_patterns(
     # Members' and editors' pages too, so that /en/compte/login/ and /ar/extranet/ exist.
+    # allauth's, noting that typing the app's first code passes this session's two-factor step.
+    path("compte/2fa/totp/activate/", ActivateTOTPView.as_view(), name="mfa_activate_totp"),
     path("compte/", include("allauth.urls")),
     path("extranet/ressources/", include("resources.urls")),
     path("extranet/porteurs-de-projet/", include("project_holders.urls")),
     path("extranet/", include("extranet.urls")),
     path("", include("search.urls")),
+    # Wagtail's own sign-in for private pages would take a password alone (see admin_login).
+    path("_util/login/", private_page_login, name="private_page_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

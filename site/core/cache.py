@@ -10,6 +10,14 @@ section of base.py). This module decides what is shared and what is not, in one 
   Cache-Control of its own (core.views.private() pages choose `no-store`), that used no CSP
   nonce, and whose URL carries no free-text parameter (`q`: the site search, the listings'
   keywords; unbounded, rarely repeated, and a person's own words).
+- A page is stored under its path and the query parameters that change it (PAGE_PARAMETERS),
+  named in one order whatever order the link gave. Tracking parameters (utm_…, fbclid…:
+  wagtail-cache's WAGTAIL_CACHE_IGNORE_QS) are taken off the request before the view sees it, so
+  a newsletter's link is served from the cache. Any other parameter (`?z=<random>`) keeps the
+  request out of the cache: it is answered as without a cache, but not stored, so junk query
+  strings cannot fill the cache with copies of the same page (one per string). Not stored
+  rather than stored under a key without it: a parameter missing from PAGE_PARAMETERS that a
+  page does read would otherwise be answered with another visitor's page.
 - Shared responses say `public, max-age, s-maxage` and `Vary: Cookie` (a CDN keeps one copy for
   visitors without cookies); everything else says `private, no-store` unless its view said
   something. The language comes from the URL alone (no prefix: French), so `Vary:
@@ -26,6 +34,7 @@ section of base.py). This module decides what is shared and what is not, in one 
 """
 
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import caches
@@ -33,6 +42,7 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http import QueryDict
 from django.utils.cache import _generate_cache_key, cc_delim_re, patch_vary_headers
 from django_redis.cache import RedisCache as ForgivingRedisCacheBase
 from django_redis.cache import omit_exception
@@ -44,6 +54,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 from wagtailcache import cache as wagtailcache
+from wagtailcache.settings import wagtailcache_settings
 
 from core.paths import without_language_prefix
 
@@ -54,6 +65,33 @@ logger = logging.getLogger(__name__)
 UNCACHED_PATH_PREFIXES = ("/admin/", "/extranet/", "/compte/", "/i18n/")
 # Free-text query parameters: the site search's and the listings' keywords.
 UNCACHED_PARAMETERS = frozenset({"q"})
+# The query parameters that change a shared page (every other one keeps it out of the cache, see
+# the module's doc). tests/core/test_page_cache.py checks that the apps' own names are here.
+PAGE_PARAMETERS = frozenset(
+    {
+        # Listings' and the search's pagination (Paginator.get_page), the sitemap's (Django's).
+        "page",
+        "p",
+        # The offers' filters and order (offers.filters).
+        "secteur",
+        "metier",
+        "contrat",
+        "temps",
+        "commune",
+        "quartier",
+        "sans_diplome",
+        "debutant",
+        "recent",
+        "tri",
+        # The events' filters (events.views), also read by their calendar feed.
+        "type",
+        "public",
+        # The easy-read version of a page (core.models) and the « no translation » notice
+        # (core.templatetags.navigation_tags).
+        "lecture",
+        "traduction",
+    }
+)
 # The messages framework's cookie: a page shown with a message is that visitor's.
 MESSAGES_COOKIE_NAME = "messages"
 
@@ -72,13 +110,31 @@ def shared_cache_control():
     )
 
 
+def is_tracking_parameter(name):
+    """utm_source, fbclid…: wagtail-cache takes them off the request (WAGTAIL_CACHE_IGNORE_QS)."""
+    patterns = wagtailcache_settings.WAGTAIL_CACHE_IGNORE_QS or ()
+    return any(re.match(pattern, name) for pattern in patterns)
+
+
 def is_request_cacheable(request):
     """Whether an anonymous GET may be answered from, and stored in, the page cache."""
     if without_language_prefix(request.path_info).startswith(UNCACHED_PATH_PREFIXES):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE_NAME in request.COOKIES:
         return False
-    return not UNCACHED_PARAMETERS.intersection(request.GET)
+    names = {name for name in request.GET if not is_tracking_parameter(name)}
+    return names <= PAGE_PARAMETERS and not UNCACHED_PARAMETERS.intersection(names)
+
+
+def _canonical_query(request):
+    """The page's parameters by name, so that `?a=1&b=2` and `?b=2&a=1` share one copy; a
+    name's own values keep their order (with `?page=1&page=2`, the last one counts)."""
+    query = QueryDict(mutable=True)
+    for name in sorted(request.GET):
+        query.setlist(name, request.GET.getlist(name))
+    request.GET = query
+    # The cache key is made from the full path, which reads QUERY_STRING (as wagtail-cache does).
+    request.META["QUERY_STRING"] = query.urlencode()
 
 
 def is_response_shareable(request, response):
@@ -168,8 +224,9 @@ class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
             request._wagtailcache_update = False
             request._wagtailcache_skip = True
             return None
-        # As wagtail-cache keys them: without the tracking parameters (utm_…).
+        # As wagtail-cache keys them: without the tracking parameters (utm_…); then in one order.
         wagtailcache._chop_querystring(request)
+        _canonical_query(request)
         key = _generate_cache_key(request, request.method, [], settings.CACHE_MIDDLEWARE_KEY_PREFIX)
         try:
             response = self._wagcache.get(key)

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
 
+from core.spreadsheets import SafeSpreadsheetExportMixin
+
 
 def other_languages():
     return [
@@ -18,7 +20,7 @@ def other_languages():
     ]
 
 
-class MissingTranslationsReportView(PageReportView):
+class MissingTranslationsReportView(SafeSpreadsheetExportMixin, PageReportView):
     page_title = _("Pages à traduire")
     header_icon = "globe"
     results_template_name = "core/admin/missing_translations_results.html"

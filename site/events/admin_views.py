@@ -6,8 +6,6 @@ events.registrations.cancel() (events.admin_registration_forms), and erasing a r
 moves the waitlist up through promote_waitlist(), both under the date's lock.
 """
 
-import csv
-import io
 import re
 
 import django_filters
@@ -15,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.db import models, transaction
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -32,6 +30,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import ModelPermissionPolicy
 
 from core.dates import HUB_TIME_ZONE
+from core.spreadsheets import SafeSpreadsheetExportMixin, csv_response
 from events.admin_figures import (
     current_year,
     year_from_parameter,
@@ -48,8 +47,9 @@ from events.models import EventPage, Occurrence, Registration
 
 registration_permission_policy = ModelPermissionPolicy(Registration)
 
-# A date's id in ?occurrence=: digits only, and short enough for any integer column.
-OCCURRENCE_PARAMETER = re.compile(r"^\d{1,9}$")
+# An id in the query string (?occurrence=, ?event=): digits only, and short enough for any
+# integer column. SQLite raises OverflowError, not a « no such row », on a larger number.
+ID_PARAMETER = re.compile(r"^\d{1,9}$")
 ATTENDANCE_LABELS = {None: "", True: gettext_lazy("Présent"), False: gettext_lazy("Absent")}
 
 
@@ -114,8 +114,26 @@ def registrations_link_label(occurrence, people_confirmed):
 ATTENDED_YES, ATTENDED_NO, ATTENDED_UNKNOWN = "oui", "non", "inconnu"
 
 
+class IdChoiceField(django_filters.fields.ModelChoiceField):
+    """A choice of object whose id must look like one before the database is asked: a number
+    too large for SQLite (?event=9223372036854775808) is « not one of the choices », not a 500."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and not ID_PARAMETER.match(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return super().to_python(value)
+
+
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = IdChoiceField
+
+
 class RegistrationFilterSet(WagtailFilterSet):
-    event = django_filters.ModelChoiceFilter(
+    event = IdChoiceFilter(
         field_name="occurrence__event",
         queryset=EventPage.objects.order_by("title"),
         label=gettext_lazy("Événement"),
@@ -152,9 +170,10 @@ class RegistrationFilterSet(WagtailFilterSet):
         return queryset.filter(attended=attended)
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
     """The registrations, newest dates first; ?occurrence=<id> narrows them to one date (the
-    attendance sheet links its exports there). Exports need the « export » permission."""
+    attendance sheet links its exports there). Exports need the « export » permission, and
+    neutralise what registrants typed (core.spreadsheets)."""
 
     def get(self, request, *args, **kwargs):
         if self.is_export and not self.user_has_permission("export"):
@@ -170,7 +189,7 @@ class RegistrationIndexView(IndexView):
     @cached_property
     def occurrence_id(self):
         value = self.request.GET.get("occurrence", "")
-        return int(value) if OCCURRENCE_PARAMETER.match(value) else None
+        return int(value) if ID_PARAMETER.match(value) else None
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("occurrence__event")
@@ -448,28 +467,17 @@ class YearlyReportView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def csv_response(self, figures):
-        output = io.StringIO()
-        writer = csv.writer(output)
-        writer.writerow(
-            [
-                _("Type d'événement"),
-                _("Dates tenues"),
-                _("Personnes inscrites"),
-                _("Personnes présentes"),
-            ]
-        )
-        for line in [*figures.by_type, figures.totals]:
-            writer.writerow(
-                [line.label, line.dates_held, line.people_registered, line.people_present]
-            )
-        # A byte order mark, so that spreadsheets opened by double-click read the accents.
-        response = HttpResponse(
-            "\ufeff" + output.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="bilan-evenements-{figures.year}.csv"'
-        )
-        return response
+        header = [
+            _("Type d'événement"),
+            _("Dates tenues"),
+            _("Personnes inscrites"),
+            _("Personnes présentes"),
+        ]
+        rows = [
+            [line.label, line.dates_held, line.people_registered, line.people_present]
+            for line in [*figures.by_type, figures.totals]
+        ]
+        return csv_response([header, *rows], f"bilan-evenements-{figures.year}.csv")
 
 
 def this_year_figures():

@@ -79,21 +79,6 @@ class RegistrationForm(ResidentContactForm):
         )
         self.fields["consent"].label = registration_consent_text()
 
-    def already_registered(self, field):
-        """Explain, beside the phone or e-mail given, that this person is already registered."""
-        self.add_error(
-            field,
-            _(
-                "Ce numéro est déjà inscrit à cette date. Pour changer le nombre de personnes, "
-                "annulez d'abord avec le lien reçu, ou appelez la Plateforme."
-            )
-            if field == "phone"
-            else _(
-                "Cette adresse e-mail est déjà inscrite à cette date. Le lien pour annuler "
-                "est dans l'e-mail de confirmation."
-            ),
-        )
-
     def unsaved_registration(self):
         """The registration to store, with the consent exactly as it was shown."""
         registration = self.save(commit=False)

@@ -13,7 +13,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -25,7 +25,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.dates import HUB_TIME_ZONE
+from core.erasure import anonymous_label, erase_log_entries
 from core.models import BasePage, EasyReadMixin
+from core.validators import validate_no_bidi_controls
 from events.admin_forms import OccurrenceForm
 from events.enums import (
     Audience,
@@ -168,7 +170,11 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
         related_name="+",
         verbose_name=_("Lieu"),
     )
-    online_url = models.URLField(blank=True, verbose_name=_("Lien pour suivre en ligne"))
+    online_url = models.URLField(
+        blank=True,
+        validators=[validate_no_bidi_controls],
+        verbose_name=_("Lien pour suivre en ligne"),
+    )
     branch_page = models.ForeignKey(
         "offers.BranchPage",
         null=True,
@@ -675,9 +681,10 @@ class Registration(models.Model):
     (one is enough); they manage their registration without an account through a signed link
     (events.registrations). A member of the extranet may register a job seeker on their behalf:
     `registered_by` and `registered_for_organisation` then say who, and `consent_method` how the
-    person agreed. Personal data: names and contacts are blanked
+    person agreed. Personal data: names and contacts are blanked, and the link retired,
     EVENT_REGISTRATION_RETENTION_DAYS after the date (`manage.py erase_old_registrations`); the
-    counts and attendance stay, for the hub's yearly figures.
+    counts and attendance stay, for the hub's yearly figures. Deleting one (in the admin, on
+    request) erases it: see `delete`.
     """
 
     occurrence = models.ForeignKey(
@@ -783,7 +790,16 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name or _('(effacé)')} – {self.occurrence}"
+        # No name: Wagtail's admin log keeps this label after the registration is erased.
+        return f"{anonymous_label(Registration, self.pk)} – {self.occurrence}"
+
+    def delete(self, *args, **kwargs):
+        """Delete the registration and what the admin's log says of it (core.erasure)."""
+        pk = self.pk
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            erase_log_entries(Registration, [pk])
+        return deleted
 
     @property
     def is_confirmed(self):

@@ -5,6 +5,14 @@ EventPage's routes call these views: "<day>/inscription/" (GET and POST) → reg
 registration form has its own page rather than sitting on the event's: the event page then
 carries no form token and stays cacheable for everyone, and a resident on a small screen sees
 only the form.
+
+A phone number or e-mail already registered for the date is not told apart on this public
+form: anyone may type anyone's number, and « already registered » would tell them that this
+person comes. Nothing new is stored, and the answer is a redirect, like a new registration's,
+to a page saying the request is received and that an earlier registration still stands
+("<day>/inscription/?demande=recue"). It cannot be the registrant's own page: that one opens
+with the registration's key. The admin's form (events.admin_registration_forms) still tells
+the editor.
 """
 
 import logging
@@ -36,6 +44,9 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT_GROUP = "events:registration"
 LINK_PARAMETER = "cle"
 NEW_REGISTRATION_PARAMETER = "nouvelle"
+# "<day>/inscription/?demande=recue": where a registration already made sends (module's doc).
+RECEIVED_PARAMETER = "demande"
+RECEIVED_VALUE = "recue"
 
 
 def render_registration(request, event, occurrence, *, form, rate_limited=0, status=200):
@@ -66,6 +77,8 @@ def register(request, event, day):
         status = 409 if request.method == "POST" else 200
         return render_registration(request, event, occurrence, form=None, status=status)
     if request.method != "POST":
+        if request.GET.get(RECEIVED_PARAMETER) == RECEIVED_VALUE:
+            return render_received(request, event, occurrence)
         form = RegistrationForm(max_people=max_people)
         return render_registration(request, event, occurrence, form=form)
 
@@ -85,12 +98,25 @@ def register(request, event, day):
     registration.language = get_language()
     try:
         register_for(occurrence, registration)
-    except AlreadyRegistered as error:
-        form.already_registered(error.field)
-        return render_registration(request, event, occurrence, form=form)
+    except AlreadyRegistered:
+        # The same answer as a new registration's, without its key (see the module's doc).
+        url = f"{occurrence.get_registration_url(request)}?{RECEIVED_PARAMETER}={RECEIVED_VALUE}"
+        return HttpResponseRedirect(url, status=303)
     url = my_registration_url(event.get_url(request), event, day, registration)
     # 303: reloading the confirmation must not send the form again.
     return HttpResponseRedirect(f"{url}&{NEW_REGISTRATION_PARAMETER}=1", status=303)
+
+
+def render_received(request, event, occurrence):
+    context = {
+        **event_context(request, event),
+        "occurrence": occurrence,
+        "occurrence_url": occurrence.get_url(request),
+    }
+    response = event.render(
+        request, template="pages/event_registration_received.html", context_overrides=context
+    )
+    return private(response)
 
 
 def my_registration_url(event_url, event, day, registration):

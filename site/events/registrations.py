@@ -20,6 +20,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.erasure import erase_log_entries
 from events.enums import RegistrationStatus
 from events.models import Occurrence, Registration
 
@@ -171,6 +172,28 @@ def promote_waitlist(occurrence):
                 lambda pk=registration.pk: send_registration_promotion.enqueue(pk), robust=True
             )
     return promoted
+
+
+def erase(registrations):
+    """Blank who made these registrations and retire their links; returns how many.
+
+    The rows stay, with their people and attendance, for the hub's yearly figures. Each gets a
+    new token, so that the link its registrant was sent opens nothing any more, and the admin's
+    log no longer names them (core.erasure).
+    """
+    with transaction.atomic():
+        pks = list(registrations.filter(erased_at__isnull=True).values_list("pk", flat=True))
+        now = timezone.now()
+        Registration.objects.bulk_update(
+            [
+                Registration(pk=pk, name="", phone="", email="", token=uuid.uuid4(), erased_at=now)
+                for pk in pks
+            ],
+            ["name", "phone", "email", "token", "erased_at"],
+            batch_size=500,
+        )
+        erase_log_entries(Registration, pks)
+    return len(pks)
 
 
 def announce_changes(occurrence):

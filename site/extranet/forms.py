@@ -6,6 +6,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import hub_today
+from core.validators import validate_no_bidi_controls
 from extranet.enums import MembershipRole
 from extranet.models import Announcement, Invitation, Membership
 
@@ -118,7 +119,8 @@ class AnnouncementForm(forms.ModelForm):
             "https://www.dynamique-emploi.fr/agenda/."
         ),
         # Only web pages: never a javascript: or data: address behind a member's click.
-        validators=[URLValidator(schemes=["http", "https"])],
+        # Nor one shown reversed (core.validators).
+        validators=[URLValidator(schemes=["http", "https"]), validate_no_bidi_controls],
         error_messages={"invalid": _("Cette adresse n'est pas celle d'une page web.")},
         widget=forms.URLInput(attrs={"inputmode": "url"}),
     )

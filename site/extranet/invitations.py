@@ -19,8 +19,8 @@ class InvitationRefused(Exception):
 
 
 def queue_invitation_email(invitation):
-    invitation_id, key = invitation.pk, invitation.key
-    transaction.on_commit(lambda: send_invitation.enqueue(invitation_id, key), robust=True)
+    invitation_id = invitation.pk
+    transaction.on_commit(lambda: send_invitation.enqueue(invitation_id), robust=True)
 
 
 @transaction.atomic
@@ -46,37 +46,75 @@ def revoke(invitation, revoked_by):
     invitation.save(update_fields=["revoked_at", "revoked_by"])
 
 
-@transaction.atomic
-def accept(invitation, first_name, last_name, password):
-    """The account (new, or a former member's reopened), its verified address, its membership."""
-    # Locks the invitation: two clicks on the link cannot create two accounts.
+def existing_account(invitation):
+    """The account that already uses the invited address, or None."""
+    return get_user_model().objects.filter(email__iexact=invitation.email).first()
+
+
+def lock_pending(invitation):
+    """The invitation, locked: two clicks on the link cannot accept it twice."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at or invitation.revoked_at:
         raise InvitationRefused
-    user_model = get_user_model()
-    user = user_model.objects.filter(email__iexact=invitation.email).first()
-    if user is None:
-        user = user_model(username=invitation.email, email=invitation.email)
-    elif Membership.objects.current().filter(user=user).exists():
-        raise InvitationRefused
-    user.first_name = first_name
-    user.last_name = last_name
-    user.is_active = True
-    user.set_password(password)
-    user.save()
-    # The link came to this address: it is verified, allauth will not ask again.
-    EmailAddress.objects.filter(user=user).exclude(email__iexact=invitation.email).update(
-        primary=False
-    )
+    return invitation
+
+
+def verify_address(user, email):
+    """The link came to this address: it is verified, allauth will not ask again."""
+    EmailAddress.objects.filter(user=user).exclude(email__iexact=email).update(primary=False)
     EmailAddress.objects.update_or_create(
-        user=user,
-        email__iexact=invitation.email,
-        defaults={"email": invitation.email, "verified": True, "primary": True},
+        user=user, email__iexact=email, defaults={"email": email, "verified": True, "primary": True}
     )
+
+
+def close(invitation, user):
     Membership.objects.create(user=user, organisation=invitation.organisation, role=invitation.role)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+
+
+@transaction.atomic
+def accept(invitation, first_name, last_name, password):
+    """A new account for the invited address, its verified address and its membership.
+
+    Only for an address no account uses: an existing account joins with join(), which never
+    touches its password.
+    """
+    invitation = lock_pending(invitation)
+    if existing_account(invitation) is not None:
+        raise InvitationRefused
+    user = get_user_model()(
+        username=invitation.email,
+        email=invitation.email,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    user.set_password(password)
+    user.save()
+    verify_address(user, invitation.email)
+    close(invitation, user)
+    return user
+
+
+@transaction.atomic
+def join(invitation):
+    """The existing account of the invited address joins the organisation.
+
+    Its password stays as it is and nobody is signed in: the person then signs in through the
+    sign-in page, with their own password and, for coordinators and editors, their code. Whoever
+    holds the link (an organisation admin may invite any address) gains nothing more. A former
+    member's closed account is reopened, since the link reached its address.
+    """
+    invitation = lock_pending(invitation)
+    user = existing_account(invitation)
+    if user is None or Membership.objects.current().filter(user=user).exists():
+        raise InvitationRefused
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    verify_address(user, invitation.email)
+    close(invitation, user)
     return user
 
 

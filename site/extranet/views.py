@@ -8,8 +8,10 @@ they cannot see does not exist for them) and what they may manage (403 otherwise
 from functools import wraps
 from urllib.parse import urlencode
 
+from allauth.account.utils import perform_login
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp import views as allauth_totp_views
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.paginator import Paginator
@@ -38,6 +40,7 @@ from extranet.permissions import (
     organisations_visible_to,
     roles_grantable_by,
 )
+from extranet.two_factor import record_totp_activation
 from organisations.filters import DirectoryFilter
 from organisations.forms import DirectoryCardForm
 from organisations.models import Organisation
@@ -47,10 +50,43 @@ ORGANISATIONS_PER_PAGE = 20
 HOME_ANNOUNCEMENTS = 5
 
 
-def admin_login(request):
-    """The Wagtail admin's sign-in is allauth's, with its rate limits and two-factor step."""
-    query = urlencode({"next": request.GET.get("next") or reverse("wagtailadmin_home")})
+# --- One door in --------------------------------------------------------------------------
+# Django, Wagtail and allauth each bring sign-in and password pages. Only allauth's are served:
+# they have the rate limits and the two-factor step. The others lead there (config.urls routes
+# them here), so that no page signs anyone in with a password alone.
+
+
+def to_sign_in(request, default_next):
+    """allauth's sign-in, then back to where the person was going."""
+    query = urlencode({"next": request.GET.get("next") or default_next})
     return HttpResponseRedirect(f"{reverse('account_login')}?{query}")
+
+
+def admin_login(request):
+    """The Wagtail admin's sign-in (/admin/login/)."""
+    return to_sign_in(request, reverse("wagtailadmin_home"))
+
+
+def private_page_login(request):
+    """Wagtail's sign-in for pages kept for signed-in visitors (/_util/login/)."""
+    return to_sign_in(request, "/")
+
+
+class ActivateTOTPView(allauth_totp_views.ActivateTOTPView):
+    """allauth's page to set the authenticator app up: typing its first code there counts as
+    this session's two-factor step (extranet.two_factor)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        totp = Authenticator.objects.get(user=self.request.user, type=Authenticator.Type.TOTP)
+        record_totp_activation(self.request, self.request.user, totp)
+        return response
+
+
+def admin_password_reset(request, **kwargs):
+    """The Wagtail admin's password reset pages (/admin/password_reset/…): allauth's one, rate
+    limited, whose link never signs anyone in."""
+    return HttpResponseRedirect(reverse("account_reset_password"))
 
 
 def extranet_access_required(view):
@@ -301,6 +337,8 @@ def accept_invitation(request, token):
     if invitation.key != key:
         return refuse_invitation(request, "replaced")
 
+    if invitations.existing_account(invitation) is not None:
+        return join_with_existing_account(request, invitation)
     form = AcceptInvitationForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -311,19 +349,43 @@ def accept_invitation(request, token):
                 password=form.cleaned_data["password1"],
             )
         except invitations.InvitationRefused:
-            invitation.refresh_from_db()
-            reason = invitation.status
-            return refuse_invitation(
-                request, reason if reason != InvitationStatus.PENDING else "already_member"
-            )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return refuse_accepted_meanwhile(request, invitation)
         messages.success(
             request,
             _("Bienvenue %(name)s : votre compte est créé.") % {"name": user.first_name},
         )
-        return redirect("extranet:home")
+        # allauth's sign-in, not Django's login(): its login stages and records run as for a
+        # password typed on the sign-in page.
+        return perform_login(
+            request, user, email=invitation.email, redirect_url=reverse("extranet:home")
+        )
     return render(
         request, "extranet/accept_invitation.html", {"invitation": invitation, "form": form}
+    )
+
+
+def join_with_existing_account(request, invitation):
+    """The invited address has an account: it joins, and its owner signs in the usual way."""
+    if request.method == "POST":
+        try:
+            user = invitations.join(invitation)
+        except invitations.InvitationRefused:
+            return refuse_accepted_meanwhile(request, invitation)
+        messages.success(
+            request,
+            _("Vous avez rejoint %(organisation)s.") % {"organisation": invitation.organisation},
+        )
+        if request.user == user:
+            return redirect("extranet:home")
+        return to_sign_in(request, reverse("extranet:home"))
+    return render(request, "extranet/join_invitation.html", {"invitation": invitation})
+
+
+def refuse_accepted_meanwhile(request, invitation):
+    invitation.refresh_from_db()
+    reason = invitation.status
+    return refuse_invitation(
+        request, reason if reason != InvitationStatus.PENDING else "already_member"
     )
 
 

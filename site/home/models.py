@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock, EntryPointBlock, KeyFigureBlock
 from core.models import BasePage, EasyReadMixin, page_sections
+from core.validators import validate_no_bidi_controls
 
 # Apps that have something to show on the home page (the latest offers, the next events) register
 # a function under this hook name in their wagtail_hooks.py. It receives the request and the home
@@ -120,7 +121,9 @@ class HomePagePartner(Orderable):
         related_name="+",
         verbose_name=_("Logo"),
     )
-    url = models.URLField(blank=True, verbose_name=_("Site internet"))
+    url = models.URLField(
+        blank=True, validators=[validate_no_bidi_controls], verbose_name=_("Site internet")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url")]
 

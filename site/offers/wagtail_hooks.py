@@ -4,8 +4,10 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.spreadsheets import SafeSpreadsheetExportMixin
 from home.demo import LOAD_DEMO_HOOK
 from home.models import HOME_PAGE_SECTIONS_HOOK
 from offers.models import Interest, OfferIndexPage, OfferPage
@@ -15,10 +17,15 @@ EXPIRING_SOON_DAYS = 7
 LATEST_OFFERS_ON_HOME_PAGE = 4
 
 
+class InterestIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The interests' listing, whose exports neutralise what residents typed (core.spreadsheets)."""
+
+
 class InterestViewSet(ModelViewSet):
     """Residents' « Ça m'intéresse »: read, exported and erased by the hub's advisers."""
 
     model = Interest
+    index_view_class = InterestIndexView
     icon = "mail"
     menu_label = _("« Ça m'intéresse »")
     menu_order = 205

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from core.validators import validate_no_bidi_controls
 from organisations.enums import OrganisationKind
 from organisations.validators import validate_siret
 
@@ -61,7 +62,9 @@ class Organisation(index.Indexed, models.Model):
         related_name="+",
         verbose_name=_("Logo"),
     )
-    website = models.URLField(blank=True, verbose_name=_("Site internet"))
+    website = models.URLField(
+        blank=True, validators=[validate_no_bidi_controls], verbose_name=_("Site internet")
+    )
     is_public = models.BooleanField(
         default=False,
         verbose_name=_("Peut être nommée sur le site public"),

@@ -1,20 +1,17 @@
 """What coordinators download: the holders' list (CSV, XLSX), and one person's data (JSON).
 
-The CSV starts with a UTF-8 byte order mark so that Excel reads the accents; cells that a
-spreadsheet would run as a formula are prefixed with an apostrophe.
+The list is written by core.spreadsheets, like every spreadsheet here: a byte order mark so that
+Excel reads the accents, and cells a spreadsheet would run as a formula prefixed with an apostrophe.
 """
 
-import csv
-import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from core import spreadsheets
 
 
 def columns():
@@ -48,17 +45,11 @@ def columns():
     ]
 
 
-def safe_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def rows(holders):
     spec = columns()
     yield [str(title) for title, _value in spec]
     for holder in holders:
-        yield [safe_cell(value(holder)) for _title, value in spec]
+        yield [value(holder) for _title, value in spec]
 
 
 def filename(extension):
@@ -66,29 +57,11 @@ def filename(extension):
 
 
 def csv_response(holders):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";")
-    for row in rows(holders):
-        writer.writerow(row)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename("csv")}"'
-    return response
+    return spreadsheets.csv_response(rows(holders), filename("csv"))
 
 
 def xlsx_response(holders):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Porteurs de projet")[:31])
-    for row in rows(holders):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename("xlsx")}"'
-    return response
+    return spreadsheets.xlsx_response(rows(holders), filename("xlsx"), _("Porteurs de projet"))
 
 
 def person_data(holder):

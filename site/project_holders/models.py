@@ -23,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.dates import hub_today
+from core.erasure import erase_history
 from core.models import BasePage
 from project_holders.enums import (
     SUPPORTED_OUTCOMES,
@@ -298,10 +299,9 @@ class ProjectHolder(models.Model):
         self._history_user = by
         self._change_reason = "anonymisation"
         self.save()
-        blank = dict.fromkeys(PERSONAL_FIELDS, "")
-        self.history.model.objects.filter(id=self.pk).update(**blank)
+        erase_history(self.history.model.objects.filter(id=self.pk), PERSONAL_FIELDS)
         self.notes.update(text="")
-        FollowUpNote.history.model.objects.filter(holder_id=self.pk).update(text="")
+        erase_history(FollowUpNote.history.model.objects.filter(holder_id=self.pk), ["text"])
 
 
 class FollowUpNote(models.Model):

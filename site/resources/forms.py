@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 from taggit.models import Tag
 
+from core.validators import validate_no_bidi_controls
 from organisations.models import Organisation
 from resources import files
 from resources.enums import Audience, ResourceKind
@@ -40,7 +41,8 @@ class ResourceForm(forms.ModelForm):
         assume_scheme="https",
         label=_("Ou un lien"),
         help_text=_("L'adresse complète d'une page, par exemple https://www.exemple.fr/guide."),
-        validators=[URLValidator(schemes=["http", "https"])],
+        # Never a javascript: address, nor one shown reversed (core.validators).
+        validators=[URLValidator(schemes=["http", "https"]), validate_no_bidi_controls],
         widget=forms.URLInput(attrs={"inputmode": "url"}),
     )
     tags = TagField(
@@ -60,7 +62,16 @@ class ResourceForm(forms.ModelForm):
             "valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "audience": forms.RadioSelect,
         }
+        error_messages = {
+            "description": {
+                "max_length": _(
+                    "La description fait %(show_value)s caractères : %(limit_value)s au plus, "
+                    "s'il vous plaît. Mettez le reste dans un fichier partagé."
+                )
+            },
+        }
         help_texts = {
+            "description": _("Facultatif. 2 000 caractères au plus."),
             "valid_until": _(
                 "Facultatif. Passée cette date, la ressource est marquée « périmée »."
             ),

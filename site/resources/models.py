@@ -10,9 +10,12 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from core.dates import hub_today
+from core.validators import validate_no_bidi_controls
 from resources.enums import Audience, ResourceKind
 from resources.files import ACCEPTED_TYPES
 from resources.storage import private_storage, random_file_name
+
+MAX_DESCRIPTION_LENGTH = 2000
 
 
 class TaggedResource(TaggedItemBase):
@@ -66,7 +69,10 @@ class Resource(models.Model):
     """
 
     title = models.CharField(max_length=200, verbose_name=_("Titre"))
-    description = models.TextField(blank=True, verbose_name=_("Description"))
+    # Read on a card and a detail page, not a document: whatever is longer belongs in a file.
+    description = models.TextField(
+        blank=True, max_length=MAX_DESCRIPTION_LENGTH, verbose_name=_("Description")
+    )
     kind = models.CharField(
         max_length=20,
         choices=ResourceKind.choices,
@@ -80,7 +86,12 @@ class Resource(models.Model):
         verbose_name=_("Visible par"),
     )
     valid_until = models.DateField(null=True, blank=True, verbose_name=_("Valable jusqu'au"))
-    url = models.URLField(max_length=500, blank=True, verbose_name=_("Lien"))
+    url = models.URLField(
+        max_length=500,
+        blank=True,
+        validators=[validate_no_bidi_controls],
+        verbose_name=_("Lien"),
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation",
         null=True,

@@ -31,7 +31,11 @@ class PrivateStorage(Storage):
         except InvalidStorageError:
             # Settings that replace STORAGES whole and forget this entry (a test override):
             # still a directory outside MEDIA_ROOT, without a URL.
-            return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+            return FileSystemStorage(
+                location=settings.PRIVATE_MEDIA_ROOT,
+                base_url=None,
+                **settings.PRIVATE_FILE_PERMISSIONS,
+            )
 
     def _open(self, name, mode="rb"):
         return self.backend._open(name, mode)

@@ -63,9 +63,9 @@ def assert_nothing_blocked(page, errors):
 
 
 def sign_in(page, live_server, user):
-    from django.test import Client
+    from tests.clients import SignInClient
 
-    client = Client()
+    client = SignInClient()
     client.force_login(user)
     page.context.add_cookies(
         [

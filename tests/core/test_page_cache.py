@@ -397,3 +397,62 @@ def test_a_search_in_the_offers_reads_the_filters_choices_from_the_cache_until_a
     publish(other, django_capture_on_commit_callbacks)
     response = client.get("/offres/?q=cariste")
     assert '<option value="Stains">' in response.content.decode()
+
+
+# --- Query strings ------------------------------------------------------------------------------
+def stored_pages():
+    """How many entries the page cache holds (the tests' local-memory cache)."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    return len(caches[settings.WAGTAIL_CACHE_BACKEND]._cache)
+
+
+def test_junk_query_strings_add_no_copies_of_a_page(client, page_cache, page):
+    """A probe sent 500 requests with a random `?z=`: each one stored another copy."""
+    client.get(page.url)
+    client.get("/offres/?sans_diplome=1")
+    before = stored_pages()
+
+    for number in range(30):
+        response = client.get(f"{page.url}?z={number}")
+        assert response.status_code == 200
+        assert response[CACHE_STATUS] == "skip"
+        assert "Nos permanences" in response.content.decode()
+        junk_filter = client.get(f"/offres/?sans_diplome=1&fbclid=x&zz{number}=1")
+        assert junk_filter[CACHE_STATUS] == "skip"
+
+    assert stored_pages() == before
+
+
+def test_a_filter_gets_its_own_copy_whatever_the_order_of_its_parameters(client, page_cache, offer):
+    assert client.get("/offres/")[CACHE_STATUS] == "miss"
+    before = stored_pages()
+
+    first = client.get("/offres/?sans_diplome=1&tri=fin&utm_source=lettre")
+    same = client.get("/offres/?tri=fin&utm_medium=mail&sans_diplome=1")
+
+    assert first[CACHE_STATUS] == "miss"
+    assert same[CACHE_STATUS] == "hit"
+    assert same.content == first.content
+    assert stored_pages() > before
+
+
+def test_every_parameter_a_public_page_reads_is_kept_in_the_cache_key():
+    """A name missing here would keep its pages out of the cache (see core.cache)."""
+    from core.cache import PAGE_PARAMETERS, UNCACHED_PARAMETERS
+    from core.models import EASY_READ_PARAMETER
+    from core.templatetags.navigation_tags import MISSING_TRANSLATION_PARAMETER
+    from events.views import AUDIENCE_PARAMETER, TYPE_PARAMETER
+    from offers.filters import FILTER_PARAMETERS, SORT
+
+    read = {
+        *FILTER_PARAMETERS,
+        SORT,
+        TYPE_PARAMETER,
+        AUDIENCE_PARAMETER,
+        EASY_READ_PARAMETER,
+        MISSING_TRANSLATION_PARAMETER,
+        "page",
+    }
+    assert read - UNCACHED_PARAMETERS <= PAGE_PARAMETERS

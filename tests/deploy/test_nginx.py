@@ -195,6 +195,18 @@ class Site:
     def error_log(self):
         return (self.folder / "error.log").read_text()
 
+    def access_log(self, until):
+        """The access log once it holds a line containing `until`: nginx writes a request's
+        line just after its answer, so it may not be there yet when the answer arrives."""
+        path = self.folder / "dynamique-emploi.access.log"
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            log = path.read_text() if path.exists() else ""
+            if until in log:
+                return log
+            time.sleep(0.01)
+        pytest.fail(f"no line with {until!r} in the access log:\n{log}")
+
 
 def make_certificate(folder):
     """A self-signed certificate for the site's names (and 127.0.0.1, which the tests dial)."""
@@ -267,13 +279,17 @@ def substitute(pattern, replacement, text, expected):
     return text
 
 
-def rewrite(conf, *, certificate, key, https_port, http_port, backends):
+def rewrite(conf, *, certificate, key, https_port, http_port, backends, folder):
     conf = substitute(r"^(\s*)listen 80;$", rf"\g<1>listen 127.0.0.1:{http_port};", conf, 1)
     conf = substitute(r"^(\s*)listen 443 ", rf"\g<1>listen 127.0.0.1:{https_port} ", conf, 2)
     # The same ports over IPv6, which a test machine may not have.
     conf = substitute(r"^\s*listen \[::\]:\d+.*;\n", "", conf, 3)
     conf = substitute(r"^(\s*ssl_certificate\s+)\S+;$", rf"\g<1>{certificate};", conf, 1)
     conf = substitute(r"^(\s*ssl_certificate_key\s+)\S+;$", rf"\g<1>{key};", conf, 1)
+    # Each server's access log, in the folder (Site.access_log).
+    conf = substitute(
+        r"^(\s*access_log\s+)/var/log/nginx/(\S+)(?=\s)", rf"\g<1>{folder}/\g<2>", conf, 3
+    )
     addresses = iter(backend.address for backend in backends)
     conf = substitute(
         UPSTREAM_SERVER, lambda match: match[1] + next(addresses), conf, len(backends)
@@ -359,6 +375,7 @@ def running_site(nginx, folder):
                     https_port=https_port,
                     http_port=http_port,
                     backends=backends,
+                    folder=folder,
                 )
             )
             main_conf.write_text(main_configuration(folder, site_conf))
@@ -593,3 +610,37 @@ def test_a_post_answered_503_is_not_sent_again(own_site):
     # Each POST reached one app server, once; the last one, the server answering 503.
     assert len(site.received) == sent
     assert site.received[-1].backend == 0
+
+
+def test_the_access_log_never_holds_a_registrants_key(site):
+    """A registration's link (?cle=…) is valid 500 days: whoever reads the log would hold it.
+    Nothing of a registration page's query string is logged, nor a `cle=` value anywhere."""
+    registration = "/evenements/forum/2026-03-02/inscription/"
+    secret = "ImJjODg2ZjA1In0:1xaOWA:pJyGb8jvrPe"
+    requests_made = [
+        (f"{registration}la-mienne/?cle={secret}1&nouvelle=1", {}),
+        (f"{registration}?demande=recue&x={secret}2", {}),
+        (f"/offres/?secteur=sante&cle={secret}3", {}),
+        ("/offres/?page=2", {"Referer": f"https://{HOST}{registration}la-mienne/?cle={secret}4"}),
+    ]
+    for path, headers in requests_made:
+        assert site.request("GET", path, headers=headers).status_code == 200
+    plain = requests.get(
+        f"http://127.0.0.1:{site.http_port}{registration}la-mienne/?cle={secret}5",
+        headers={"Host": HOST},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert plain.status_code == 301
+    # The app servers still get the whole address.
+    assert site.received[0].path == f"{registration}la-mienne/?cle={secret}1&nouvelle=1"
+
+    log = site.access_log(until=f'GET {registration}la-mienne/?REDACTED HTTP/1.1" 301')
+
+    assert secret not in log
+    assert f'GET {registration}la-mienne/?REDACTED HTTP/1.1" 200' in log
+    assert f'GET {registration}?REDACTED HTTP/1.1" 200' in log
+    assert 'GET /offres/?REDACTED HTTP/1.1" 200' in log
+    assert f'"https://{HOST}{registration}la-mienne/?REDACTED"' in log
+    # Other addresses are logged whole: their filters help read the traffic.
+    assert 'GET /offres/?page=2 HTTP/1.1" 200' in log

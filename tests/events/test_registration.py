@@ -119,19 +119,37 @@ class RegistrationPageTestCase(TestCase):
         assert "Choisissez entre 1 et 4 personnes." in text_of(response)
         assert not Registration.objects.exists()
 
-    def test_the_same_phone_cannot_register_twice_for_the_date(self):
-        self.post(phone="06 12 34 56 78")
+    def assert_received_without_saying_who_is_registered(self, response):
+        """The answer to a phone or e-mail already registered: a redirect like a new
+        registration's, to a page that neither shows that registration nor says it exists."""
+        assert response.status_code == 303
+        assert "cle=" not in response["Location"]
+        page = self.client.get(response["Location"])
+        assert page.status_code == 200
+        assert "no-store" in page["Cache-Control"]
+        text = text_of(page)
+        assert "Votre demande est enregistrée" in text
+        assert "votre inscription reste valable" in text
+        assert "déjà" not in text
+        assert parse(page).select_one("form.registration-form") is None
+
+    def test_the_same_phone_cannot_register_twice_and_a_stranger_cannot_tell(self):
+        """Anyone may type anyone's number: « déjà inscrit » would tell them this person comes."""
+        new = self.post(phone="06 12 34 56 78")
         response = self.post(phone="+33 6 12 34 56 78", name="Awa D.")
-        assert response.status_code == 200
-        error = parse(response).select_one("#inscription-phone_error").get_text()
-        assert "déjà inscrit" in error
+        assert response.status_code == new.status_code == 303
+        self.assert_received_without_saying_who_is_registered(response)
         assert Registration.objects.count() == 1
+        assert Registration.objects.get().name == "Awa Diallo"
 
     def test_the_same_email_in_capitals_cannot_register_twice(self):
         self.post(phone="", email="awa@exemple.fr")
+        mail.outbox.clear()
         response = self.post(phone="", email="AWA@exemple.fr")
-        assert "déjà inscrite" in parse(response).select_one("#inscription-email_error").get_text()
+        self.assert_received_without_saying_who_is_registered(response)
         assert Registration.objects.count() == 1
+        # Nothing to whoever typed the address either: no mail with the link sent again.
+        assert mail.outbox == []
 
     def test_after_cancelling_the_person_may_register_again(self):
         self.post()

@@ -57,12 +57,14 @@ def moderator():
 
 
 def csv_rows(response):
-    content = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(content)))
+    # Every CSV here (core.spreadsheets): a byte order mark for Excel, and semicolons.
+    content = response.getvalue().decode("utf-8")
+    assert content.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
 
 
 def xlsx_rows(response):
-    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    workbook = openpyxl.load_workbook(io.BytesIO(response.getvalue()))
     return [list(row) for row in workbook.active.iter_rows(values_only=True)]
 
 
@@ -183,6 +185,25 @@ class TestRegistrationListing(TestCase):
                 if "occurrence" in params:
                     assert self.names(response) == everyone
 
+    def test_ids_that_are_not_ids_are_ignored_not_an_error(self):
+        """?event=9223372036854775808 overflowed SQLite's integers: a 500 (issue 12)."""
+        everyone = ["Awa Diallo", "Bilal Haddad", "Chloé Martin", "Dan Nguyen"]
+        for name in ["event", "occurrence"]:
+            for value in [
+                "9223372036854775808",
+                "-9223372036854775809",
+                "99999999999",
+                "-1",
+                "abc",
+                "1e3",
+            ]:
+                with self.subTest(name=name, value=value):
+                    response = self.listing(**{name: value})
+
+                    assert response.status_code == 200
+                    assert self.names(response) == everyone
+                    assert self.listing(**{name: value, "export": "csv"}).status_code == 200
+
     def test_nobody_is_registered_from_the_admin(self):
         response = self.listing()
 
@@ -262,6 +283,39 @@ class TestRegistrationListing(TestCase):
         # Wall-clock time in Paris, not UTC.
         assert (date.year, date.month, date.day, date.hour) == (2027, 3, 9, 9)
         assert 'filename="inscriptions-date-' in response["Content-Disposition"]
+
+    def test_exports_neutralise_formulas_typed_by_registrants(self):
+        """A name typed in the public form never runs as a formula in the editor's spreadsheet
+        (issue 12); numbers, dates and plain contacts stay as they were."""
+        event = EventPageFactory(
+            registration=True, title="=Atelier", start=paris_datetime(2027, 2, 2, 10)
+        )
+        date = event.occurrences.get()
+        typed = {
+            '=HYPERLINK("http://evil.example","x")': ("+33 6 12 34 56 78", "-x@example.org"),
+            "@SUM(1+1)": ("06 12 34 56 78", "sam@example.org"),
+            "+Samira": ("07 11 22 33 44", ""),
+            "-Samira": ("07 11 22 33 45", ""),
+            "\tSamira": ("07 11 22 33 46", ""),
+        }
+        for name, (phone, email) in typed.items():
+            registration(date, name, phone=phone, email=email, people=2)
+
+        for export, rows_of in [("csv", csv_rows), ("xlsx", xlsx_rows)]:
+            with self.subTest(export):
+                response = self.listing(export=export, occurrence=date.pk)
+
+                assert response.status_code == 200
+                rows = {row[2]: row for row in rows_of(response)[1:]}
+                assert sorted(rows) == sorted(f"'{name}" for name in typed)
+                hyperlink = rows['\'=HYPERLINK("http://evil.example","x")']
+                assert hyperlink[0] == "'=Atelier"
+                assert hyperlink[3:5] == ["'+33 6 12 34 56 78", "'-x@example.org"]
+                assert rows["'@SUM(1+1)"][3:5] == ["06 12 34 56 78", "sam@example.org"]
+                people = [row[5] for row in rows.values()]
+                assert people == (["2"] * 5 if export == "csv" else [2] * 5)
+                date_cell = hyperlink[1]
+                assert str(date_cell).startswith("2027-02-02 10:00")
 
     def test_exports_need_the_export_permission(self):
         reader = make_user(codenames=["view_registration"])
@@ -645,7 +699,7 @@ class TestYearlyReport(TestCase):
 
         assert response.status_code == 200
         assert 'filename="bilan-evenements-2026.csv"' in response["Content-Disposition"]
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        rows = csv_rows(response)
         assert rows[0] == [
             "Type d'événement",
             "Dates tenues",

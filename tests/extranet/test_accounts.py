@@ -147,6 +147,61 @@ class TestRateLimit:
         assert statuses[5] == 429
 
 
+class TestRateLimitBehindTheProxy:
+    """Behind the documented nginx every request comes from the proxy's address; the visitor's
+    is in X-Real-IP (CLIENT_IP_HEADER). Counting the proxy let ten wrong passwords from anyone
+    lock everyone out (the probe's finding 2)."""
+
+    @pytest.fixture(autouse=True)
+    def behind_nginx(self, settings):
+        settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+
+    @staticmethod
+    def from_visitor(client, address, email, password):
+        return client.post(
+            LOGIN_URL,
+            {"login": email, "password": password},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_REAL_IP=address,
+        )
+
+    def test_one_visitors_failures_do_not_lock_the_others_out(self, client):
+        coordinator = CoordinatorFactory()
+        activate_totp(coordinator)
+        for attempt in range(10):
+            self.from_visitor(client, "203.0.113.7", f"essai{attempt}@example.org", "mauvais")
+        refused = self.from_visitor(client, "203.0.113.7", "essai99@example.org", "mauvais")
+        assert "Trop de tentatives de connexion échouées" in text(refused)
+
+        response = self.from_visitor(client, "198.51.100.20", coordinator.email, PASSWORD)
+
+        assert response.status_code == 302
+        assert response["Location"] == MFA_URL
+
+    def test_the_two_factor_step_is_limited_per_account(self, client):
+        coordinator = CoordinatorFactory()
+        secret = activate_totp(coordinator)
+        self.from_visitor(client, "203.0.113.7", coordinator.email, PASSWORD)
+        valid = {totp_code(secret, periods_from_now=shift) for shift in (-1, 0, 1)}
+        wrong = [code for code in (f"{n:06d}" for n in range(100)) if code not in valid]
+
+        for code in wrong[:5]:
+            client.post(MFA_URL, {"code": code}, HTTP_X_REAL_IP="203.0.113.7")
+        response = client.post(MFA_URL, {"code": totp_code(secret)}, HTTP_X_REAL_IP="203.0.113.7")
+
+        assert not signed_in_user(client).is_authenticated
+        assert response.status_code in (200, 429)
+
+    def test_public_forms_count_the_visitor_too(self, rf):
+        from core.client_ip import client_ip
+
+        request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.7")
+        assert client_ip(request) == "203.0.113.7"
+        # Not through the proxy (a probe on the app server itself): the connection's address.
+        assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.5")) == "10.0.0.5"
+        assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_REAL_IP="junk")) == "10.0.0.5"
+
+
 class TestTwoFactor:
     def test_a_coordinator_without_totp_is_sent_to_set_it_up(self, client):
         coordinator = CoordinatorFactory()
@@ -169,6 +224,7 @@ class TestTwoFactor:
         client.get(ACTIVATE_TOTP_URL)
         secret = client.session["mfa.totp.secret"]
 
+        # Typing the app's first code counts as this session's two-factor step.
         response = client.post(ACTIVATE_TOTP_URL, {"code": totp_code(secret)})
 
         assert response.status_code == 302
@@ -282,3 +338,81 @@ class TestAdminSignIn:
         assert response.status_code == 302
         assert not signed_in_user(client).is_authenticated
         assert client.get("/admin/")["Location"].startswith(LOGIN_URL)
+
+
+class TestOneDoorIn:
+    """Every way in asks for the TOTP code of those who have one (the probe's finding 1)."""
+
+    @pytest.mark.parametrize("prefix", ["", "/en", "/ar"])
+    def test_wagtails_private_page_login_leads_to_the_sign_in(self, client, prefix):
+        coordinator = CoordinatorFactory()
+        activate_totp(coordinator)
+
+        response = client.get(f"{prefix}/_util/login/?next=/extranet/")
+        assert response.status_code == 302
+        assert response["Location"].endswith("?next=%2Fextranet%2F")
+        assert "/compte/login/" in response["Location"]
+
+        # Posting a password to it as to Django's LoginView signs nobody in.
+        response = client.post(
+            f"{prefix}/_util/login/", {"username": coordinator.email, "password": PASSWORD}
+        )
+        assert not signed_in_user(client).is_authenticated
+
+    def test_the_admins_password_reset_pages_lead_to_allauths(self, client):
+        for url in (
+            "/admin/password_reset/",
+            "/admin/password_reset/done/",
+            "/admin/password_reset/confirm/MQ/set-password/",
+            "/admin/password_reset/complete/",
+        ):
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response["Location"] == reverse("account_reset_password"), url
+
+    def test_a_session_without_the_code_does_not_open_the_admin_nor_the_extranet(self, client):
+        """A session signed in by the password alone (any door that skipped the TOTP step, or
+        two-factor required since) is asked for a code before anything private."""
+        coordinator = CoordinatorFactory(is_superuser=True)
+        secret = activate_totp(coordinator)
+        client.force_login(coordinator, two_factor=False)
+
+        for url in ("/admin/", "/extranet/", "/extranet/porteurs-de-projet/export/csv/"):
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith(reverse("mfa_reauthenticate")), url
+
+        response = client.post(
+            f"{reverse('mfa_reauthenticate')}?next=/admin/", {"code": totp_code(secret)}
+        )
+        assert response["Location"] == "/admin/"
+        assert client.get("/admin/").status_code == 200
+        assert client.get("/extranet/").status_code == 200
+
+    def test_a_member_needs_no_code(self, client):
+        member = MembershipFactory().user
+        client.force_login(member, two_factor=False)
+
+        assert client.get(EXTRANET_URL).status_code == 200
+
+    def test_a_password_reset_link_never_signs_in(self, client, django_capture_on_commit_callbacks):
+        coordinator = CoordinatorFactory()
+        activate_totp(coordinator)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("account_reset_password"), {"email": coordinator.email})
+        [message] = mail.outbox
+        link = next(word for word in message.body.split() if "/password/reset/key/" in word)
+        path = "/" + link.split("/", 3)[3]
+
+        response = client.get(path, follow=True)
+        new_password = "Un-nouveau-mot-de-passe-2026"
+        response = client.post(
+            response.redirect_chain[-1][0] if response.redirect_chain else path,
+            {"password1": new_password, "password2": new_password},
+        )
+
+        assert response.status_code == 302
+        assert not signed_in_user(client).is_authenticated
+        # Signing in with the new password still asks for the code.
+        response = sign_in(client, coordinator, password=new_password)
+        assert response["Location"] == MFA_URL

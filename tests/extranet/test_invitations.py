@@ -301,6 +301,51 @@ class TestAccepting:
         user = get_user_model().objects.get(email="retour@example.org")
         assert user.is_active
         assert Membership.objects.current().get(user=user).organisation == organisation
+        # With the password they had: the link changes no password.
+        assert user.check_password(PASSWORD)
+        assert not user.check_password(NEW_PASSWORD)
+
+
+class TestAnExistingAccount:
+    """An organisation admin may invite any address, a coordinator's or an editor's too: the
+    link must neither replace that account's password nor sign anyone in (probe's finding 4)."""
+
+    @pytest.fixture
+    def invited_coordinator(self, coordinator, org_admin, organisation):
+        return InvitationFactory(
+            organisation=organisation, email=coordinator.email, invited_by=org_admin
+        )
+
+    def test_the_link_asks_for_no_password(self, client, invited_coordinator):
+        page = client.get(accept_url(invited_coordinator))
+
+        assert page.status_code == 200
+        assert "Un compte existe déjà" in text(page)
+        assert 'type="password"' not in text(page)
+
+    def test_following_it_keeps_the_password_and_signs_nobody_in(
+        self, client, coordinator, invited_coordinator
+    ):
+        response = client.post(accept_url(invited_coordinator), accept_data())
+
+        coordinator.refresh_from_db()
+        assert coordinator.check_password(PASSWORD)
+        assert not coordinator.check_password(NEW_PASSWORD)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+        assert not client.get(reverse("account_login")).wsgi_request.user.is_authenticated
+        assert client.get("/admin/")["Location"].startswith(reverse("account_login"))
+
+    def test_the_owner_then_signs_in_with_their_own_password_and_code(
+        self, client, coordinator, invited_coordinator
+    ):
+        client.post(accept_url(invited_coordinator), accept_data())
+
+        response = client.post(
+            reverse("account_login"), {"login": coordinator.email, "password": PASSWORD}
+        )
+
+        assert response["Location"] == reverse("mfa_authenticate")
 
 
 class TestResendingAndRevoking:

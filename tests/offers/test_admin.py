@@ -349,8 +349,7 @@ def test_interests_export_to_csv(admin_client_logged_in, interest):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "ca-m-interesse" in response["Content-Disposition"]
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(content)))
+    rows = csv_rows(response)
     assert rows[0] == EXPORT_COLUMNS
     assert len(rows) == 2
     row = dict(zip(rows[0], rows[1], strict=True))
@@ -366,11 +365,52 @@ def test_interests_export_to_xlsx(admin_client_logged_in, interest):
 
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
-    content = b"".join(response.streaming_content)
-    sheet = load_workbook(io.BytesIO(content), read_only=True).active
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    rows = xlsx_rows(response)
     assert rows[0] == EXPORT_COLUMNS
     assert rows[1][1:4] == ["Agent de tri (H/F)", "Samira Benali", "06 00 00 12 34"]
+
+
+def csv_rows(response):
+    # Every CSV here (core.spreadsheets): a byte order mark for Excel, and semicolons.
+    content = response.getvalue().decode("utf-8")
+    assert content.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
+
+
+def xlsx_rows(response):
+    sheet = load_workbook(io.BytesIO(response.getvalue()), read_only=True).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_interests_exports_neutralise_formulas_typed_by_residents(
+    admin_client_logged_in, interest, export
+):
+    """What a resident typed in « Ça m'intéresse » never runs as a formula in the adviser's
+    spreadsheet (issue 12); plain names, phones and messages stay as they were."""
+    typed = {
+        '=HYPERLINK("http://evil.example","x")': "=1+1",
+        "@Samira": "@SUM(A1:A9)",
+        "+Samira": "+33 6 12 34 56 78",
+        "-Samira": "-2+3",
+        "\tSamira": "\t=1+1",
+    }
+    for name, message in typed.items():
+        InterestFactory(offer=interest.offer, name=name, message=message)
+
+    response = admin_client_logged_in.get(reverse("interests:index"), {"export": export})
+
+    assert response.status_code == 200
+    rows = csv_rows(response) if export == "csv" else xlsx_rows(response)
+    by_name = {row[2]: row for row in rows[1:]}
+    assert sorted(by_name) == sorted(["Samira Benali", *(f"'{name}" for name in typed)])
+    for name, message in typed.items():
+        assert by_name[f"'{name}"][5] == f"'{message}"
+    assert by_name["Samira Benali"][3:6] == [
+        "06 00 00 12 34",
+        None if export == "xlsx" else "",
+        "Je suis disponible le matin.",
+    ]
 
 
 def test_an_interest_cannot_be_saved_without_a_phone_or_an_email_in_the_admin(

@@ -79,6 +79,52 @@ def test_the_xlsx_has_the_same_columns(client, coordinator, holders):
     assert len(rows) == 3
 
 
+def export_rows(client, export):
+    response = client.get(reverse(f"project_holders:export_{export}"))
+    if export == "xlsx":
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    content = response.content.decode("utf-8").removeprefix("\ufeff")
+    return list(csv.reader(io.StringIO(content), delimiter=";"))
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_both_exports_neutralise_formulas_typed_by_holders(
+    client, coordinator, holders, other_organisation, export
+):
+    """The shared writer (core.spreadsheets) serves both files: what a holder typed in the public
+    form never runs as a formula (issue 12), and plain values stay as they were."""
+    typed = {
+        "@Samira": "@SUM(A1:A9)",
+        "+Samira": "+33 6 12 34 56 78",
+        "-Samira": "-2+3",
+        "\tSamira": "\t=1+1",
+    }
+    for name, project_name in typed.items():
+        ProjectHolderFactory(
+            name=name, project_name=project_name, registered_by_organisation=other_organisation
+        )
+    client.force_login(coordinator)
+
+    rows = export_rows(client, export)
+
+    header = rows[0]
+    by_name = {row[header.index("Nom")]: row for row in rows[1:]}
+    assert sorted(by_name) == sorted(
+        [
+            "Aminata Koné",
+            '\'=HYPERLINK("http://evil.example")',
+            *(f"'{name}" for name in typed),
+        ]
+    )
+    for name, project_name in typed.items():
+        assert by_name[f"'{name}"][header.index("Projet")] == f"'{project_name}"
+    aminata = by_name["Aminata Koné"]
+    assert aminata[header.index("Téléphone")] == "06 12 34 56 78"
+    number = aminata[header.index("Numéro")]
+    assert number == (str(holders.pk) if export == "csv" else holders.pk)
+
+
 def test_a_person_exports_everything_kept_about_them(client, coordinator, holder, member):
     FollowUpNoteFactory(holder=holder, author=member, text="Premier rendez-vous.")
     client.force_login(coordinator)

@@ -152,3 +152,19 @@ def test_one_form_page_for_the_whole_site(page):
 
 def test_the_form_page_is_left_out_of_the_sitemap(client, page):
     assert page.url not in client.get("/sitemap.xml").content.decode()
+
+
+def test_a_person_already_followed_gets_the_same_answer_as_anyone(client, send, page):
+    """Issue 12: the public form must not tell a stranger that someone is known to the hub (the
+    members' form says « déjà suivi », to members only). Guard: nothing to fix here, the form
+    always answered this way."""
+    from tests.project_holders.factories import ProjectHolderFactory
+
+    ProjectHolderFactory(phone="06 12 34 56 78", email="aminata@example.org")
+    newcomer = send(page, email="nouvelle@example.org")
+    known = send(page, phone="06 12 34 56 78", email="Aminata@Example.org")
+
+    assert known.status_code == newcomer.status_code == 303
+    assert known["Location"] == newcomer["Location"] == page.url + "merci/"
+    thanks = client.get(known["Location"])
+    assert "déjà" not in parse(thanks).get_text()

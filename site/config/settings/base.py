@@ -5,6 +5,7 @@ helpers. `dev`, `test` and `production` each import this module and only adjust 
 refuses to start when a required variable is missing (see production.py).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,7 +39,9 @@ ADMINS = [("Admin", address) for address in env.list("ADMINS", default=[])]
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 SECURE_PROXY_SSL_HEADER_NAME = env.str("SECURE_PROXY_SSL_HEADER", default="")
 # Behind a reverse proxy REMOTE_ADDR is the proxy's: name the single-address header it sets with
-# the client's address (e.g. HTTP_X_REAL_IP) so that rate limits apply per resident.
+# the client's address (e.g. HTTP_X_REAL_IP) so that every rate limit (sign-in, password reset,
+# two-factor codes, public forms) counts each visitor, not the proxy (core.client_ip). Behind a
+# CDN too, nginx puts the visitor's address there (docs/deploy.md, set_real_ip_from).
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # django_tasks_db.backend.DatabaseBackend (a `manage.py db_worker` runs the tasks) or
@@ -249,6 +252,12 @@ LOGIN_REDIRECT_URL = "extranet:home"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Private pages of the public site, if an editor ever makes one, use the same sign-in.
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Passwords and addresses change through allauth's pages only (rate limited, notified by
+# e-mail, addresses verified): the admin's own forms for them are off, and config.urls sends its
+# password reset pages and Wagtail's /_util/login/ to allauth's (docs/sign-in.md).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 ACCOUNT_ADAPTER = "extranet.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -257,7 +266,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Dynamique Emploi] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_SESSION_REMEMBER = None
-# Counted in the default cache, Redis in production, so every process sees the same attempts.
+# A password reset link never signs anyone in: the person then signs in, TOTP step included.
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Counted in the default cache, Redis in production, so every process sees the same attempts,
+# per visitor's address as core.client_ip reads it behind the proxy (CLIENT_IP_HEADER).
 ACCOUNT_RATE_LIMITS = {
     # 5 wrong passwords for one address in 5 minutes, 10 a minute from one IP address.
     "login_failed": "10/m/ip,5/5m/key",
@@ -305,11 +317,14 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# The files members share, on this server's disk: readable and listable by the site's own
+# account only (backups.archive does the same for backups). S3 ignores these (production.py).
+PRIVATE_FILE_PERMISSIONS = {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None, **PRIVATE_FILE_PERMISSIONS},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -333,6 +348,9 @@ EMAIL_TIMEOUT = 10
 # Our e-mails and Wagtail's own search and reference index updates go through this backend. In
 # production tasks are stored in the database and run by `manage.py db_worker` (see the README).
 TASKS = {"default": {"BACKEND": TASKS_BACKEND or "django_tasks_db.backend.DatabaseBackend"}}
+# A task still « RUNNING » after this long is taken for one whose worker died, and runs again
+# (core.worker). Keep it well above any task's run time.
+TASKS_STALE_AFTER = timedelta(minutes=env.int("TASKS_STALE_AFTER_MINUTES", default=15))
 
 # --- Offers ----------------------------------------------------------------------------------
 # `manage.py remind_expiring_offers` (daily) e-mails the advisers and each offer's author when a
@@ -354,7 +372,8 @@ PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="10/h")
 # If the cache that counts submissions is down, let residents through: the honeypot still
 # stops most bots, and a refused resident is worse than a few spam messages.
 RATELIMIT_FAIL_OPEN = True
-RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER or None
+# The visitor's address, read in one place for django-ratelimit and allauth alike.
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Dynamique Emploi dans les Quartiers"

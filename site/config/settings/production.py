@@ -22,6 +22,7 @@ from config.settings.base import (
     EMAIL_URL,
     FRONTEND_CACHE_PURGE_URL,
     INSTALLED_APPS,
+    PRIVATE_FILE_PERMISSIONS,
     PRIVATE_MEDIA_ROOT,
     REDIS_URL,
     S3_ACCESS_KEY_ID,
@@ -130,7 +131,7 @@ if S3_PRIVATE_BUCKET:
 else:
     _private_storage = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None, **PRIVATE_FILE_PERMISSIONS},
     }
 
 STORAGES = {

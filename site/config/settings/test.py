@@ -5,7 +5,7 @@ The database comes from DATABASE_URL like everywhere else: SQLite by default, Po
 """
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import DATABASE_URL, VAR_DIR, env
+from config.settings.base import DATABASE_URL, PRIVATE_FILE_PERMISSIONS, VAR_DIR, env
 
 # Not a secret: it signs nothing outside the test run.
 SECRET_KEY = "tests-only-key-that-signs-nothing-outside-the-test-run"  # noqa: S105
@@ -29,7 +29,11 @@ STORAGES = {
     },
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": VAR_DIR / "test-private", "base_url": None},
+        "OPTIONS": {
+            "location": VAR_DIR / "test-private",
+            "base_url": None,
+            **PRIVATE_FILE_PERMISSIONS,
+        },
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

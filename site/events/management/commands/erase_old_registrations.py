@@ -2,15 +2,16 @@
 
 Run it daily from cron: the consent registrants give says how long their details are kept. The
 rows stay, without anyone's name, phone or e-mail, so that the hub's yearly figures (people
-registered, people present) still add up.
+registered, people present) still add up; the links registrants were sent open nothing any more
+(events.registrations.erase).
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 from django.utils.translation import ngettext
 
 from events.models import Registration
+from events.registrations import erase
 
 
 class Command(BaseCommand):
@@ -36,7 +37,7 @@ class Command(BaseCommand):
                 count,
             )
         else:
-            count = old_registrations.update(name="", phone="", email="", erased_at=timezone.now())
+            count = erase(old_registrations)
             message = ngettext(
                 "%(count)d inscription à un événement passé depuis plus de %(days)d jours effacée.",
                 "%(count)d inscriptions à des événements passés depuis plus de %(days)d jours "

@@ -1,16 +1,18 @@
 """Erase the residents' « Ça m'intéresse » kept longer than settings.INTEREST_RETENTION_DAYS.
 
 Run it daily from cron, next to publish_scheduled: the consent residents give says how long their
-details are kept, and this is what keeps that promise.
+details are kept, and this is what keeps that promise, in the admin's log too (core.erasure).
 """
 
 import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from core.erasure import erase_log_entries
 from offers.models import Interest
 
 
@@ -36,7 +38,10 @@ class Command(BaseCommand):
                 count,
             )
         else:
-            _total, deleted_by_model = old_interests.delete()
+            with transaction.atomic():
+                pks = list(old_interests.values_list("pk", flat=True))
+                _total, deleted_by_model = Interest.objects.filter(pk__in=pks).delete()
+                erase_log_entries(Interest, pks)
             count = deleted_by_model.get(Interest._meta.label, 0)
             message = ngettext(
                 "%(count)d « Ça m'intéresse » de plus de %(days)d jours effacé.",
