@@ -39,6 +39,7 @@ from django.conf import settings
 
 from tests.deploy.stateless_site import DRAFT_TITLE, ORIGINAL_TITLE
 from tests.extranet.factories import PASSWORD, totp_code
+from tests.processes import manage
 
 REPO_ROOT = Path(settings.BASE_DIR)
 DATABASE = "dynamique_emploi_stateless"
@@ -100,20 +101,6 @@ def migrations_digest():
         digest.update(migration.name.encode())
         digest.update(migration.read_bytes())
     return digest.hexdigest()
-
-
-def manage(environ, *arguments, timeout=180):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        cwd=REPO_ROOT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def start_manage(environ, *arguments):

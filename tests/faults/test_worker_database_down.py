@@ -26,6 +26,7 @@ import pytest
 from django.conf import settings
 
 from tests.faults import closed_port
+from tests.processes import manage
 
 POSTGRES_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
 # Starting Django in a subprocess, PostgreSQL recovering from a crash: on a busy 2-core machine.
@@ -40,21 +41,6 @@ pytestmark = [
     ),
     pytest.mark.skipif(POSTGRES_BIN is None, reason="PostgreSQL's initdb and pg_ctl are needed"),
 ]
-
-
-def manage(environ, *arguments):
-    """As tests/deploy/test_two_instances.py runs it (imported, that module needs its markers)."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        cwd=REPO_ROOT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def wait_for(condition, what, log):
@@ -138,7 +124,7 @@ def production_environ(postgres):
         LOG_LEVEL="INFO",
     )
     # The worker needs nothing but the tasks' table.
-    manage(environ, "migrate", "django_tasks_database", "--noinput", "-v0")
+    manage(environ, "migrate", "django_tasks_database", "--noinput", "-v0", timeout=TIMEOUT)
     return environ
 
 

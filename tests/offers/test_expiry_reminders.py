@@ -393,9 +393,10 @@ def test_while_smtp_is_down_nothing_is_marked_as_sent_and_the_worker_sends_it_la
     assert retry.args_kwargs["kwargs"] == {"attempt": 2}
     assert retry.run_after > timezone.now()
 
-    # Another run, before the retry, does not queue it a second time.
+    # Another run, before the retry, does not queue it a second time. (The first attempt, which
+    # queued the retry, has left the table: core.tasks forgets finished mail tasks.)
     call_command("remind_expiring_offers", stdout=StringIO())
-    assert tasks.count() == 2
+    assert list(tasks) == [retry]
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     time_machine.move_to(timezone.now() + RETRY_DELAYS[0] + datetime.timedelta(seconds=5))
