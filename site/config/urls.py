@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_POST
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LogoutView as AdminLogoutView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -19,6 +21,9 @@ urlpatterns = [
     # Editors sign in through the members' sign-in (allauth): same rate limits, same two-factor.
     path("admin/login/", admin_login, name="admin_login"),
     re_path(r"^admin/password_reset/", admin_password_reset, name="admin_password_reset"),
+    # Wagtail's sign-out deletes the session cookie whatever the method: a link on any site
+    # would sign an editor out. Its menu posts.
+    path("admin/logout/", require_POST(AdminLogoutView.as_view()), name="admin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),

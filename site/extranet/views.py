@@ -29,6 +29,7 @@ from extranet.enums import InvitationStatus
 from extranet.forms import AcceptInvitationForm, AnnouncementForm, InvitationForm
 from extranet.models import Announcement, Invitation
 from extranet.permissions import (
+    ADMIN_ACCESS_PERMISSION,
     current_membership,
     invitations_visible_to,
     is_coordinator,
@@ -63,8 +64,16 @@ def to_sign_in(request, default_next):
 
 
 def admin_login(request):
-    """The Wagtail admin's sign-in (/admin/login/)."""
-    return to_sign_in(request, reverse("wagtailadmin_home"))
+    """The Wagtail admin's sign-in (/admin/login/), where Wagtail sends whoever it refuses.
+
+    Someone already signed in is not sent to the sign-in page: allauth would send them straight
+    back to the admin, which would send them here again, endlessly.
+    """
+    if not request.user.is_authenticated:
+        return to_sign_in(request, reverse("wagtailadmin_home"))
+    if request.user.has_perm(ADMIN_ACCESS_PERMISSION):
+        return redirect("wagtailadmin_home")
+    return forbidden(request, _("Votre compte n'ouvre pas l'administration du site."))
 
 
 def private_page_login(request):

@@ -302,11 +302,11 @@ class TestTwoFactor:
 
 class TestAdminSignIn:
     def test_the_admin_sends_anonymous_visitors_to_the_sign_in(self, client):
-        response = client.get(reverse("wagtailadmin_home"))
+        response = client.get(reverse("wagtailadmin_home"), follow=True)
 
-        assert response.status_code == 302
-        assert response["Location"].startswith(LOGIN_URL)
-        assert "next=/admin/" in response["Location"]
+        url = response.redirect_chain[-1][0]
+        assert url.startswith(LOGIN_URL)
+        assert "next=%2Fadmin%2F" in url or "next=/admin/" in url
 
     def test_the_admins_own_login_page_redirects_too(self, client):
         response = client.get("/admin/login/?next=/admin/pages/")
@@ -337,7 +337,29 @@ class TestAdminSignIn:
 
         assert response.status_code == 302
         assert not signed_in_user(client).is_authenticated
-        assert client.get("/admin/")["Location"].startswith(LOGIN_URL)
+        assert client.get("/admin/", follow=True).redirect_chain[-1][0].startswith(LOGIN_URL)
+
+    def test_a_link_to_the_admins_sign_out_signs_nobody_out(self, client):
+        """Wagtail's sign-out drops the session cookie even on a GET it refuses: a link on any
+        site would sign an editor out (found by tests/security/test_every_url.py)."""
+        editor = EditorFactory()
+        activate_totp(editor)
+        client.force_login(editor)
+
+        response = client.get(reverse("wagtailadmin_logout"))
+
+        assert response.status_code == 405
+        assert signed_in_user(client) == editor
+
+    def test_someone_signed_in_without_admin_rights_is_told_so_without_a_loop(self, client):
+        member = MembershipFactory().user
+        client.force_login(member)
+
+        response = client.get("/admin/", follow=True)
+
+        assert len(response.redirect_chain) <= 2
+        assert response.status_code == 403
+        assert "Votre compte n'ouvre pas l'administration du site." in text(response)
 
 
 class TestOneDoorIn:

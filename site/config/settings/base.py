@@ -249,7 +249,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "extranet:home"
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail sends whoever it refuses here; extranet.views.admin_login sends on to allauth's sign-in
+# those who are not signed in, and refuses the others (allauth would send them back: a loop).
+WAGTAILADMIN_LOGIN_URL = "admin_login"
 # Private pages of the public site, if an editor ever makes one, use the same sign-in.
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # Passwords and addresses change through allauth's pages only (rate limited, notified by
