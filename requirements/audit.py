@@ -46,7 +46,7 @@ def verdict(report, strict=False):
     ]
     if vulnerable:
         return 1, [*lines, "Upgrade (make lock), or list the advisory in audit-ignore.txt."]
-    if dependencies and len(skipped) == len(dependencies):
+    if not dependencies or len(skipped) == len(dependencies):
         message = "Audit NOT done: PyPI's advisory data could not be reached from this machine."
         return (1 if strict else 0), [message]
     if skipped:
@@ -74,8 +74,14 @@ def main():
     for advisory in ignored_ids(IGNORE_LIST.read_text()):
         command += ["--ignore-vuln", advisory]
     with tempfile.NamedTemporaryFile(suffix=".json") as output:
-        # Exit status 1 means « vulnerabilities found »: the report says which.
-        subprocess.run([*command, "--output", output.name], check=False, timeout=600)  # noqa: S603
+        # Exit status 1 means « vulnerabilities found »: the report says which. A service that
+        # hangs counts as one that cannot be reached.
+        try:
+            subprocess.run(  # noqa: S603
+                [*command, "--timeout", "10", "--output", output.name], check=False, timeout=300
+            )
+        except subprocess.TimeoutExpired:
+            print("pip-audit took over 5 minutes: the advisory service is not answering.")
         report = json.loads(Path(output.name).read_text() or '{"dependencies": []}')
     status, lines = verdict(report, strict=os.environ.get("AUDIT_STRICT") == "1")
     print("\n".join(lines))
