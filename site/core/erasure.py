@@ -14,6 +14,7 @@ Task results (django-tasks-db) carry record identifiers only, not details: see c
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -42,3 +43,15 @@ def erase_log_entries(model, pks):
 def erase_history(history, fields):
     """Blank `fields` in these django-simple-history records (a queryset of historical rows)."""
     history.update(**dict.fromkeys(fields, ""))
+
+
+class ErasedFromLogOnDelete:
+    """For a model of personal data: deleting a record (in the admin, on request) also rewrites
+    what the admin's log says of it."""
+
+    def delete(self, *args, **kwargs):
+        pk = self.pk
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            erase_log_entries(type(self), [pk])
+        return deleted

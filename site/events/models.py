@@ -13,7 +13,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.dates import HUB_TIME_ZONE
-from core.erasure import anonymous_label, erase_log_entries
+from core.erasure import ErasedFromLogOnDelete, anonymous_label
 from core.models import BasePage, EasyReadMixin
 from core.validators import validate_no_bidi_controls
 from events.admin_forms import OccurrenceForm
@@ -674,7 +674,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(occurrence__end__lt=limit, erased_at__isnull=True)
 
 
-class Registration(models.Model):
+class Registration(ErasedFromLogOnDelete, models.Model):
     """Someone coming to one date of an event, with the people they bring.
 
     Capacity counts people, not registrations. A registrant gives a phone number or an e-mail
@@ -684,7 +684,7 @@ class Registration(models.Model):
     person agreed. Personal data: names and contacts are blanked, and the link retired,
     EVENT_REGISTRATION_RETENTION_DAYS after the date (`manage.py erase_old_registrations`); the
     counts and attendance stay, for the hub's yearly figures. Deleting one (in the admin, on
-    request) erases it: see `delete`.
+    request) erases it: see core.erasure.ErasedFromLogOnDelete.
     """
 
     occurrence = models.ForeignKey(
@@ -792,14 +792,6 @@ class Registration(models.Model):
     def __str__(self):
         # No name: Wagtail's admin log keeps this label after the registration is erased.
         return f"{anonymous_label(Registration, self.pk)} – {self.occurrence}"
-
-    def delete(self, *args, **kwargs):
-        """Delete the registration and what the admin's log says of it (core.erasure)."""
-        pk = self.pk
-        with transaction.atomic():
-            deleted = super().delete(*args, **kwargs)
-            erase_log_entries(Registration, [pk])
-        return deleted
 
     @property
     def is_confirmed(self):

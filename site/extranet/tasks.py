@@ -25,6 +25,7 @@ from extranet.models import Invitation
 
 
 def absolute(path):
+    """A path of the site as the address in an e-mail."""
     return settings.SITE_URL.rstrip("/") + path
 
 
@@ -81,8 +82,7 @@ def send_account_notice(template_prefix, email, user_id, facts, language):
 
 
 def invitation_url(invitation):
-    path = reverse("extranet:accept_invitation", kwargs={"token": invitation.token})
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute(reverse("extranet:accept_invitation", kwargs={"token": invitation.token}))
 
 
 @mail_task

@@ -12,7 +12,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import DocumentLinkBlock, KeyFigureBlock
 from core.dates import HUB_TIME_ZONE, hub_today
-from core.erasure import anonymous_label, erase_log_entries
+from core.erasure import ErasedFromLogOnDelete, anonymous_label
 from core.models import BasePage, EasyReadMixin, page_sections
 from core.validators import validate_no_bidi_controls
 from offers.enums import (
@@ -587,12 +587,12 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         return interest_sent(request, self)
 
 
-class Interest(models.Model):
+class Interest(ErasedFromLogOnDelete, models.Model):
     """A resident's « Ça m'intéresse » for an offer, sent to the hub's advisers.
 
     Personal data: kept for settings.INTEREST_RETENTION_DAYS, then erased by
     `manage.py erase_old_interests`; only with the consent recorded here. Deleting one (in the
-    admin, on request) erases it: see `delete`.
+    admin, on request) erases it: see core.erasure.ErasedFromLogOnDelete.
     """
 
     offer = models.ForeignKey(
@@ -630,14 +630,6 @@ class Interest(models.Model):
     def __str__(self):
         # No name: Wagtail's admin log keeps this label after the interest is erased.
         return f"{anonymous_label(Interest, self.pk)} – {self.offer_title}"
-
-    def delete(self, *args, **kwargs):
-        """Delete the interest and what the admin's log says of it (core.erasure)."""
-        pk = self.pk
-        with transaction.atomic():
-            deleted = super().delete(*args, **kwargs)
-            erase_log_entries(Interest, [pk])
-        return deleted
 
 
 class OfferExpiryReminder(models.Model):
