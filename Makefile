@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # The local PostgreSQL every machine of the project has (trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/dynamique_emploi
 
-.PHONY: help install run serve test test-sqlite test-postgres lint audit format check check-deploy check-production bench lock backup restore messages check-messages
+.PHONY: help system-packages install run serve test test-sqlite test-postgres lint audit format check check-deploy check-production bench lock backup restore messages check-messages
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -35,7 +35,25 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 %.mo: %.po
 	msgfmt --check --output-file=$@ $<
 
-install: $(VENV)/.installed .env $(MO_FILES) | var ## Create .venv and install the pinned dependencies
+# Debian's packages the project needs besides Python's: Chromium (browser and end-to-end tests,
+# driven by Playwright, which never downloads a browser), pg_dump/pg_restore (backups), gettext
+# (catalogs), nginx (the deployment's configuration, tests/deploy and tests/e2e), libmagic (the
+# shared files' types), gpg (encrypted backups). Installed by apt when run as root; otherwise
+# listed, for `sudo apt-get install`.
+DEBIAN_PACKAGES := chromium postgresql-client gettext nginx-light libmagic1 gpg
+system-packages: ## Install the Debian packages the project needs (as root), or say which are missing
+	@command -v dpkg >/dev/null || { echo "Not Debian: install the equivalents of $(DEBIAN_PACKAGES)."; exit 0; }; \
+	missing=$$(for package in $(DEBIAN_PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || echo $$package; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian packages:" $$missing; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Missing Debian packages:" $$missing "— sudo apt-get install" $$missing; \
+	fi
+
+install: system-packages $(VENV)/.installed .env $(MO_FILES) | var ## Create .venv and install the pinned dependencies
 
 run: install ## Install, migrate, load the demo content and serve http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
@@ -59,10 +77,10 @@ test: install ## Run the whole suite on SQLite, then on the local PostgreSQL
 # run's transactional tests (browser, concurrency, backups) and lacks what migrations put in it
 # (locales, groups); plain `pytest` keeps --reuse-db for quick runs of a few tests.
 test-sqlite: install ## Run the suite on SQLite only
-	DATABASE_URL= $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
+	DATABASE_URL= $(BIN)/pytest -n 2 --dist loadgroup --create-db $(PYTEST_ARGS)
 
 test-postgres: install ## Run the suite on the local PostgreSQL only
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -n 2 --dist loadgroup --create-db $(PYTEST_ARGS)
 
 lint: install audit ## Check code style with Ruff, and the locked requirements' known vulnerabilities
 	$(BIN)/ruff check .
@@ -85,7 +103,7 @@ check-deploy: install ## Django's deployment checks with the production settings
 # Under config.settings.base, which always loads: the command imports the production settings
 # itself, so that missing variables are listed rather than stopping it. CHECK_ARGS=--single-server
 check-production: install ## Check this server's production environment (variables, database, Redis, buckets, SMTP) and say what is missing
-	DJANGO_SETTINGS_MODULE=config.settings.base $(MANAGE) check_production $(CHECK_ARGS)
+	CHECKED_SETTINGS_MODULE="$${DJANGO_SETTINGS_MODULE-}" DJANGO_SETTINGS_MODULE=config.settings.base $(MANAGE) check_production $(CHECK_ARGS)
 
 bench: install ## Print SQL queries and server time of the main pages (demo content)
 	$(BIN)/python bench/pages.py

@@ -92,6 +92,8 @@ def production_environment(database_url, port, **overrides):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": database_url,
         "EMAIL_URL": "consolemail://",
+        # gunicorn refuses to start without someone to tell of errors (core.production_checks).
+        "ADMINS": "bench@localhost",
         "SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_LOG_LEVEL": "warning",

@@ -57,8 +57,16 @@ def when_ready(server):
     to by the collector, so the workers keep sharing their memory pages with the master."""
     import gc
 
+    from core.production_checks import startup_problems
     from core.warmup import warm_up
 
+    # A server that would give out wrong addresses, or fail silently, does not start
+    # (core.production_checks: settings module, Site record against SITE_URL, error recipients).
+    problems = startup_problems()
+    for problem in problems:
+        server.log.error("Configuration de production : %s", problem)
+    if problems:
+        raise RuntimeError("configuration de production à corriger (lignes ci-dessus)")
     warm_up()
     gc.collect()
     gc.freeze()

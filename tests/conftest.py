@@ -41,10 +41,15 @@ def media_in_a_temporary_directory(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Wagtail caches site root paths and renditions: a test must not see another's rows."""
+    """Wagtail caches site root paths and renditions, and the search its vocabulary (two tests'
+    pages may share a count and a date): a test must not see another's."""
+    from search.vocabulary import forget_vocabularies
+
     cache.clear()
+    forget_vocabularies()
     yield
     cache.clear()
+    forget_vocabularies()
 
 
 @pytest.fixture(autouse=True)

@@ -7,3 +7,7 @@ class BackupsConfig(AppConfig):
 
     name = "backups"
     verbose_name = _("Sauvegardes")
+
+    def ready(self):
+        # Registers the checks of the backup settings (encryption, retention).
+        import backups.checks  # noqa: F401

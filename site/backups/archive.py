@@ -1,206 +1,234 @@
 """Making and restoring a backup: the database dump and the uploaded files, side by side.
 
-A backup is a directory named after its time (UTC), holding:
-- database.dump: `pg_dump --format=custom` on PostgreSQL (restored with pg_restore, which can
-  rebuild a fresh, empty database), or a consistent copy made with SQLite's backup API;
-- media.tar.gz: the public uploads (MEDIA_ROOT: images, documents) and the private files
-  members share (PRIVATE_MEDIA_ROOT), as two top-level folders `media/` and `private/`;
-- manifest.json: when, from which database engine, and the files' sizes.
-A backup holds every person's data and the members' private files: its folder is 0700 and its
-files 0600 (the owner's alone), whatever the umask; restored private files are too.
-The PostgreSQL tools are called with the connection's settings in their environment (PGHOST,
-PGPASSWORD…), never on the command line, so that no password shows in the process list.
+A backup is a folder named after its time (UTC, e.g. 20260315-041500), holding:
+- database.dump: the database (backups.database);
+- media.tar.gz: every file of storages["default"] and storages["private"], read through the
+  storage API, so from the local disk or from S3 alike (backups.stored_files);
+- manifest.json: when, from which database engine, whether encrypted, how many files. It holds
+  no personal data and stays readable, so that a backup can be listed and checked unopened.
+With encryption on (backups.encryption) the first two are database.dump.gpg and
+media.tar.gz.gpg, and nothing unencrypted is left in the folder.
+
+A backup holds every person's data and the members' private files: the backups' folder and each
+backup's folder are 0700, every file 0600 (the owner's alone), whatever the umask and whatever
+mode the folder had. A backup is written under `<name>.incomplete` and renamed once whole, so a
+folder with a plain name is always a complete backup.
+
+Restoring replaces the site's database and files only when asked to restore the site's own
+database; a backup restored into another database (to check it) never touches the live files:
+they are left alone, or extracted into a folder the operator names.
 """
 
 import datetime
 import json
-import os
 import shutil
-import sqlite3
-import subprocess
-import tarfile
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connections
+from django.utils import timezone
+
+from backups.database import dump_database, postgres_environment, restore_database
+from backups.encryption import (
+    GPG_SUFFIX,
+    Encryption,
+    decrypt_file,
+    encrypt_file,
+    encrypting_writer,
+)
+from backups.errors import BackupError
+from backups.modes import PRIVATE_DIRECTORY_MODE, make_private, private_umask
+from backups.stored_files import (
+    check_extraction_folder,
+    extract_into_folder,
+    restore_into_storages,
+    write_archive,
+)
+
+__all__ = [
+    "BackupError",
+    "make_backup",
+    "postgres_environment",
+    "read_manifest",
+    "restore_backup",
+    "restore_files",
+]
 
 DATABASE_FILE = "database.dump"
 FILES_ARCHIVE = "media.tar.gz"
 MANIFEST = "manifest.json"
-# The backup's, and the restored private files': readable by the account that runs the site only.
-PRIVATE_DIRECTORY_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
+FOLDER_NAME_FORMAT = "%Y%m%d-%H%M%S"
+INCOMPLETE_SUFFIX = ".incomplete"
+MANIFEST_FORMAT = 2
+VENDORS = {"django.db.backends.postgresql": "postgresql", "django.db.backends.sqlite3": "sqlite"}
 
 
-class BackupError(Exception):
-    """Something prevents the backup or the restore; the message says what."""
+def default_directory():
+    return Path(settings.VAR_DIR) / "backups"
 
 
-def file_roots():
-    """The folders of uploaded files, by the name they take inside the archive."""
-    return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
+def free_name(directory, now):
+    """The new backup's folder name: its time, with a number if a backup has the same second."""
+    stamp = now.astimezone(datetime.UTC).strftime(FOLDER_NAME_FORMAT)
+    name, number = stamp, 1
+    while (directory / name).exists() or (directory / f"{name}{INCOMPLETE_SUFFIX}").exists():
+        number += 1
+        name = f"{stamp}-{number}"
+    return name
 
 
-def postgres_environment(database):
-    environment = dict(os.environ)
-    for variable, key in [
-        ("PGHOST", "HOST"),
-        ("PGPORT", "PORT"),
-        ("PGUSER", "USER"),
-        ("PGPASSWORD", "PASSWORD"),
-        ("PGDATABASE", "NAME"),
-    ]:
-        value = database.get(key)
-        if value:
-            environment[variable] = str(value)
-    return environment
+def backup_files(manifest):
+    """The database dump's and the files archive's names in a backup, given its manifest."""
+    suffix = GPG_SUFFIX if manifest.get("encrypted") else ""
+    return DATABASE_FILE + suffix, FILES_ARCHIVE + suffix
 
 
-def run(command, environment):
-    result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)  # noqa: S603 (fixed programs, no shell)
-    if result.returncode != 0:
-        raise BackupError(f"{command[0]} failed: {result.stderr.strip()}")
-
-
-def dump_database(database, vendor, target):
-    if vendor == "postgresql":
-        run(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}"],
-            postgres_environment(database),
-        )
-    elif vendor == "sqlite":
-        source = sqlite3.connect(database["NAME"])
-        copy = sqlite3.connect(target)
-        with copy:
-            source.backup(copy)
-        copy.close()
-        source.close()
+@contextmanager
+def opened_for_writing(path, encryption):
+    if encryption.enabled:
+        with encrypting_writer(path, encryption) as stream:
+            yield stream
     else:
-        raise BackupError(f"No backup for the {vendor} database engine.")
+        with open(path, "xb") as stream:
+            yield stream
 
 
-def make_backup(directory, alias="default"):
-    """Write a backup under `directory` and return its folder."""
+def make_backup(directory=None, alias="default", encryption=None):
+    """Write a backup under `directory` (default: var/backups) and return its folder."""
+    encryption = encryption or Encryption.from_settings()
     connection = connections[alias]
-    directory = Path(directory)
-    # An existing directory keeps the mode its owner gave it; a new one is private.
-    directory.mkdir(mode=PRIVATE_DIRECTORY_MODE, parents=True, exist_ok=True)
-    folder = directory / datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S")
-    folder.mkdir(mode=PRIVATE_DIRECTORY_MODE, exist_ok=False)
-    # mkdir's mode goes through the umask; this one does not. Nobody else may enter the folder
-    # from now on, so the files are private even before their own chmod below.
-    folder.chmod(PRIVATE_DIRECTORY_MODE)
-    dump_database(connection.settings_dict, connection.vendor, folder / DATABASE_FILE)
-    with tarfile.open(folder / FILES_ARCHIVE, "w:gz") as archive:
-        for name, root in file_roots().items():
-            if root.exists():
-                archive.add(root, arcname=name)
-            else:
-                archive.addfile(_directory_info(name))
-    manifest = {
-        "made_at": datetime.datetime.now(datetime.UTC).isoformat(),
-        "database_engine": connection.vendor,
-        "files": {
-            path.name: path.stat().st_size
-            for path in (folder / DATABASE_FILE, folder / FILES_ARCHIVE)
-        },
-    }
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-    for name in (DATABASE_FILE, FILES_ARCHIVE, MANIFEST):
-        (folder / name).chmod(PRIVATE_FILE_MODE)
+    directory = Path(directory or default_directory())
+    with private_umask():
+        directory.mkdir(mode=PRIVATE_DIRECTORY_MODE, parents=True, exist_ok=True)
+        # The folder may exist already, made by hand or by an older version with another mode.
+        directory.chmod(PRIVATE_DIRECTORY_MODE)
+        now = timezone.now()
+        name = free_name(directory, now)
+        staging = directory / f"{name}{INCOMPLETE_SUFFIX}"
+        staging.mkdir(mode=PRIVATE_DIRECTORY_MODE)
+        try:
+            database_file, files_archive = backup_files({"encrypted": encryption.enabled})
+            dump_database(connection.settings_dict, connection.vendor, staging / DATABASE_FILE)
+            if encryption.enabled:
+                encrypt_file(staging / DATABASE_FILE, staging / database_file, encryption)
+                (staging / DATABASE_FILE).unlink()
+            with opened_for_writing(staging / files_archive, encryption) as stream:
+                counts = write_archive(stream)
+            manifest = {
+                "format": MANIFEST_FORMAT,
+                "made_at": now.astimezone(datetime.UTC).isoformat(),
+                "database_engine": connection.vendor,
+                "encrypted": encryption.enabled,
+                "files": {
+                    file_name: (staging / file_name).stat().st_size
+                    for file_name in (database_file, files_archive)
+                },
+                "stored_files": counts,
+            }
+            (staging / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+            make_private(staging)
+            folder = directory / name
+            staging.rename(folder)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return folder
-
-
-def make_private(root):
-    """`root` and everything under it readable by their owner only."""
-    root.chmod(PRIVATE_DIRECTORY_MODE)
-    for parent, directories, files in os.walk(root):
-        for name in directories:
-            (Path(parent) / name).chmod(PRIVATE_DIRECTORY_MODE)
-        for name in files:
-            (Path(parent) / name).chmod(PRIVATE_FILE_MODE)
-
-
-def _directory_info(name):
-    info = tarfile.TarInfo(name)
-    info.type = tarfile.DIRTYPE
-    info.mode = PRIVATE_DIRECTORY_MODE if name == "private" else 0o755
-    return info
 
 
 def read_manifest(folder):
     folder = Path(folder)
-    missing = [
-        name for name in (DATABASE_FILE, FILES_ARCHIVE, MANIFEST) if not (folder / name).exists()
-    ]
+    if not (folder / MANIFEST).is_file():
+        raise BackupError(f"{folder} n'est pas une sauvegarde : {MANIFEST} manque.")
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    missing = [name for name in backup_files(manifest) if not (folder / name).is_file()]
     if missing:
-        raise BackupError(f"{folder} is not a backup: {', '.join(missing)} missing.")
-    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-
-
-def restore_database(folder, database, vendor):
-    """Replace the content of `database` (settings dict) with the backup's."""
-    dump = Path(folder) / DATABASE_FILE
-    if vendor == "postgresql":
-        # --clean --if-exists: works on a fresh, empty database as on the one the dump came
-        # from; one transaction: a failed restore leaves the database as it was.
-        run(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--no-privileges",
-                "--single-transaction",
-                f"--dbname={database['NAME']}",
-                str(dump),
-            ],
-            postgres_environment(database),
+        raise BackupError(
+            f"{folder} n'est pas une sauvegarde complète : {', '.join(missing)} manque."
         )
-    elif vendor == "sqlite":
-        source = sqlite3.connect(dump)
-        target = sqlite3.connect(database["NAME"])
-        with target:
-            source.backup(target)
-        target.close()
-        source.close()
-    else:
-        raise BackupError(f"No restore for the {vendor} database engine.")
+    return manifest
 
 
-def restore_files(folder):
-    """Put back the uploaded files: each folder is replaced as a whole, once fully extracted."""
-    with tarfile.open(Path(folder) / FILES_ARCHIVE, "r:gz") as archive:
-        for name, root in file_roots().items():
-            staging = root.with_name(f"{root.name}.restoring")
-            shutil.rmtree(staging, ignore_errors=True)
-            staging.mkdir(parents=True)
-            members = [
-                member
-                for member in archive.getmembers()
-                if member.name == name or member.name.startswith(f"{name}/")
-            ]
-            # The "data" filter refuses absolute paths, links out of the folder, devices.
-            archive.extractall(staging, members=members, filter="data")
-            extracted = staging / name
-            extracted.mkdir(exist_ok=True)
-            if name == "private":
-                # Backups made before the private storage wrote 0600 files hold 0644 ones.
-                make_private(extracted)
-            previous = root.with_name(f"{root.name}.previous")
-            shutil.rmtree(previous, ignore_errors=True)
-            if root.exists():
-                root.rename(previous)
-            extracted.rename(root)
-            shutil.rmtree(previous, ignore_errors=True)
-            shutil.rmtree(staging, ignore_errors=True)
+@contextmanager
+def readable_files(folder, manifest, *, passphrase="", private_key_file=""):
+    """The backup's database dump and files archive, decrypted first if need be.
+
+    Decrypted whole into a private temporary folder (TMPDIR) before anything is restored: gpg
+    checks a file's integrity only once it has read all of it.
+    """
+    folder = Path(folder)
+    database_file, files_archive = backup_files(manifest)
+    if not manifest.get("encrypted"):
+        yield folder / database_file, folder / files_archive
+        return
+    with private_umask():
+        staging = Path(tempfile.mkdtemp(prefix="sauvegarde-dechiffree-"))
+    try:
+        with private_umask():
+            for encrypted, plain in [
+                (database_file, DATABASE_FILE),
+                (files_archive, FILES_ARCHIVE),
+            ]:
+                decrypt_file(
+                    folder / encrypted,
+                    staging / plain,
+                    passphrase=passphrase,
+                    private_key_file=private_key_file,
+                )
+        yield staging / DATABASE_FILE, staging / FILES_ARCHIVE
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
-def restore_backup(folder, database, vendor):
+def vendor_of(database):
+    return VENDORS.get(database["ENGINE"], database["ENGINE"])
+
+
+def restore_backup(folder, *, database=None, files_to=None, passphrase=None, private_key_file=""):
+    """Put a backup back; say where its files went.
+
+    database None: the site's own database, and the files into the site's own storages, each
+    replaced as a whole. `database` (a settings dict, e.g. from a URL): that database only; the
+    site's files are left alone. `files_to`: the files go into that folder instead, in either
+    case. The database is restored first: if it fails, no file has been touched.
+    """
     manifest = read_manifest(folder)
+    if database is None:
+        connections["default"].close()
+        database = settings.DATABASES["default"]
+        files_into_storages = files_to is None
+    else:
+        files_into_storages = False
+    vendor = vendor_of(database)
     if manifest["database_engine"] != vendor:
         raise BackupError(
-            f"This backup is of a {manifest['database_engine']} database; the target is {vendor}."
+            f"Cette sauvegarde est celle d'une base {manifest['database_engine']} ; "
+            f"la base visée est {vendor}."
         )
-    restore_database(folder, database, vendor)
-    restore_files(folder)
+    if files_to is not None:
+        check_extraction_folder(files_to)
+    if passphrase is None:
+        passphrase = settings.BACKUP_ENCRYPTION_PASSPHRASE
+    with readable_files(
+        folder, manifest, passphrase=passphrase, private_key_file=private_key_file
+    ) as (dump, archive):
+        restore_database(dump, database, vendor)
+        if files_into_storages:
+            restore_into_storages(archive)
+            return "storages"
+        if files_to is not None:
+            extract_into_folder(archive, files_to)
+            return "folder"
+    return None
+
+
+def restore_files(folder, *, passphrase=None, private_key_file=""):
+    """Put only the backup's files back, into the site's own storages (no database)."""
+    manifest = read_manifest(folder)
+    if passphrase is None:
+        passphrase = settings.BACKUP_ENCRYPTION_PASSPHRASE
+    with readable_files(
+        folder, manifest, passphrase=passphrase, private_key_file=private_key_file
+    ) as (_dump, archive):
+        restore_into_storages(archive)

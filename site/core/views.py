@@ -4,14 +4,21 @@ headers of pages private to a visitor."""
 import logging
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db.models import Case, F, Min, When
+from django.db.models.functions import Greatest
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+from django_tasks_db.models import DBTaskResult, get_date_max
+
+from core.addresses import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -43,20 +50,54 @@ def server_error(request):
     return defaults.server_error(request)
 
 
+def oldest_waiting_task_age():
+    """Seconds the oldest task due to run has been waiting for the worker (django-tasks'
+    database backend: READY and its run_after passed), or None when none waits. A task waits
+    from when it was enqueued, or from its run_after when that came later. One query, on the
+    backend's partial index of READY tasks."""
+    waiting_since = Case(
+        When(run_after=get_date_max(), then=F("enqueued_at")),
+        default=Greatest("enqueued_at", "run_after"),
+    )
+    oldest = DBTaskResult.objects.ready().aggregate(oldest=Min(waiting_since))["oldest"]
+    if oldest is None:
+        return None
+    return max(0, int((timezone.now() - oldest).total_seconds()))
+
+
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers a query, 503 when it doesn't (for load balancers)."""
+    """For load balancers and monitoring: 200 when the database answers and the worker keeps
+    up, 503 otherwise, with one line saying which. The worker keeps up when no task has waited
+    longer than HEALTHZ_MAX_TASK_WAIT_SECONDS: past that, e-mails (invitations, registrations,
+    password resets) are late or stuck, though pages are served. The body is plain text for
+    people reading it with curl, fixed rather than translated: monitors may match it."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        waited = oldest_waiting_task_age()
     except DatabaseError:
         logger.exception("Health check: the database does not answer")
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+    if waited is None:
+        return HttpResponse("ok\n", content_type="text/plain")
+    limit = settings.HEALTHZ_MAX_TASK_WAIT_SECONDS
+    if waited > limit:
+        return HttpResponse(
+            f"worker en retard : la plus ancienne tâche attend depuis {waited} s "
+            f"(seuil : {limit} s)\n",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    return HttpResponse(
+        f"ok\nla plus ancienne tâche attend depuis {waited} s (seuil : {limit} s)\n",
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain"
+
+    def get_context_data(self, **kwargs):
+        # SITE_URL's origin, as every address the site gives out (core.addresses).
+        return super().get_context_data(sitemap_url=absolute_url("/sitemap.xml"), **kwargs)

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from core.addresses import absolute_url
 from core.dates import HUB_TIME_ZONE
 from events.enums import EventStatus, EventType
 from events.models import EventPage, Occurrence
@@ -49,7 +50,7 @@ def location(venue):
 
 def vevent(occurrence, request, host, stamp):
     event = occurrence.event
-    url = request.build_absolute_uri(occurrence.get_url(request))
+    url = absolute_url(occurrence.get_url(request))
     component = Event()
     component.add("uid", occurrence_uid(occurrence, host))
     component.add("dtstamp", stamp)

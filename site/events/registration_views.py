@@ -175,6 +175,9 @@ def my_registration(request, event, day):
     response = event.render(
         request, template="pages/event_my_registration.html", context_overrides=context
     )
-    # The address holds the key to this registration: it must not leak through links out.
-    response["Referrer-Policy"] = "no-referrer"
+    # The address holds the key to this registration: it must not leak through links out. Not
+    # "no-referrer": a browser then sends `Origin: null` with the page's own « Annuler mon
+    # inscription » form, and Django's CSRF check refuses it (403). "same-origin" sends nothing
+    # to other sites and a real Origin to this one (nginx and gunicorn log no key: deploy/).
+    response["Referrer-Policy"] = "same-origin"
     return private(response)

@@ -8,6 +8,7 @@ occurrence's page describes that date.
 from django.conf import settings
 from django.utils import timezone
 
+from core.addresses import absolute_url
 from core.dates import HUB_TIME_ZONE
 from events.enums import EventStatus
 from offers.structured_data import json_ld
@@ -75,7 +76,7 @@ def next_dates(event):
 def add_registration(data, registration, request):
     """Free registration: where to register, from when, and the places left."""
     offer = data["offers"]
-    offer["url"] = request.build_absolute_uri(registration["url"])
+    offer["url"] = absolute_url(registration["url"])
     if registration["opens_at"]:
         offer["validFrom"] = timezone.localtime(registration["opens_at"], HUB_TIME_ZONE).isoformat()
     if registration["places_left"] is not None:
@@ -114,7 +115,7 @@ def event_json_ld(event, request, occurrence=None, registration=None):
         "organizer": {
             "@type": "Organization",
             "name": settings.WAGTAIL_SITE_NAME,
-            "url": request.build_absolute_uri("/"),
+            "url": absolute_url("/"),
         },
         "isAccessibleForFree": True,
         "offers": {
@@ -134,5 +135,5 @@ def event_json_ld(event, request, occurrence=None, registration=None):
         add_registration(data, registration, request)
     image = event.social_image or event.listing_image
     if image is not None:
-        data["image"] = [request.build_absolute_uri(image.get_rendition(IMAGE_RENDITION).url)]
+        data["image"] = [absolute_url(image.get_rendition(IMAGE_RENDITION).url)]
     return data

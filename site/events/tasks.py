@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.addresses import absolute_url
 from core.tasks import mail_task
 from events.models import Occurrence, Registration
 from events.registration_views import my_registration_url
@@ -35,11 +36,11 @@ def registration_links(registration):
     occurrence = registration.occurrence
     event = occurrence.event
     day = occurrence.local_date.isoformat()
+    event_url = absolute_url(event.get_url())
     return {
-        "manage_url": my_registration_url(event.get_full_url(), event, day, registration),
-        "occurrence_url": event.get_full_url()
-        + event.reverse_subpage("occurrence", kwargs={"day": day}),
-        "calendar_url": event.get_full_url()
+        "manage_url": my_registration_url(event_url, event, day, registration),
+        "occurrence_url": event_url + event.reverse_subpage("occurrence", kwargs={"day": day}),
+        "calendar_url": event_url
         + event.reverse_subpage("occurrence_calendar", kwargs={"day": day}),
     }
 

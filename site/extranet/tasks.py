@@ -16,17 +16,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.addresses import absolute_url
 from core.tasks import mail_task
 from extranet.models import Invitation
 
 # --- allauth's e-mails -------------------------------------------------------------------------
 # Queued by extranet.adapters.AccountAdapter with identifiers only; keys and links are made here,
 # when the e-mail leaves, so that no task's stored arguments can open an account.
-
-
-def absolute(path):
-    """A path of the site as the address in an e-mail."""
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def send_account_email(template_prefix, email, context, language):
@@ -52,7 +48,7 @@ def send_password_reset(user_id, email, language):
     uid = user_pk_to_url_str(user)
     with translation.override(language or settings.LANGUAGE_CODE):
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": uid, "key": token})
-    context = {"user": user, "password_reset_url": absolute(path), "uid": uid, "key": token}
+    context = {"user": user, "password_reset_url": absolute_url(path), "uid": uid, "key": token}
     send_account_email("account/email/password_reset_key", email, context, language)
 
 
@@ -66,7 +62,7 @@ def send_email_confirmation(email_address_id, signup, language):
     with translation.override(language or settings.LANGUAGE_CODE):
         path = reverse("account_confirm_email", args=[key])
     template = "account/email/email_confirmation" + ("_signup" if signup else "")
-    context = {"user": address.user, "key": key, "activate_url": absolute(path)}
+    context = {"user": address.user, "key": key, "activate_url": absolute_url(path)}
     send_account_email(template, address.email, context, language)
 
 
@@ -82,7 +78,7 @@ def send_account_notice(template_prefix, email, user_id, facts, language):
 
 
 def invitation_url(invitation):
-    return absolute(reverse("extranet:accept_invitation", kwargs={"token": invitation.token}))
+    return absolute_url(reverse("extranet:accept_invitation", kwargs={"token": invitation.token}))
 
 
 @mail_task

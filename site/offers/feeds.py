@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.addresses import absolute_url, site_host_and_port
 from offers.filters import DEFAULT_SORT, SORT, build_filterset
 
 FEED_LENGTH = 50
@@ -49,11 +50,16 @@ class OfferFeed(Feed):
     def subtitle(self, index_page):
         return index_page.introduction or None
 
+    # Absolute addresses on SITE_URL's origin (core.addresses), which Django's feed keeps as
+    # they are, rather than the request's host.
+
     def link(self, index_page):
-        return index_page.get_url(self.request) + self.filterset.query_string(sort=DEFAULT_SORT)
+        return absolute_url(
+            index_page.get_url(self.request) + self.filterset.query_string(sort=DEFAULT_SORT)
+        )
 
     def feed_url(self, index_page):
-        return (
+        return absolute_url(
             index_page.get_url(self.request)
             + index_page.reverse_subpage("feed")
             + self.filterset.query_string(sort=DEFAULT_SORT)
@@ -71,7 +77,7 @@ class OfferFeed(Feed):
         return offer.title
 
     def item_link(self, offer):
-        return offer.get_url(self.request)
+        return absolute_url(offer.get_url(self.request))
 
     def item_description(self, offer):
         if offer.neighbourhood:
@@ -111,8 +117,8 @@ class OfferFeed(Feed):
     def item_guid(self, offer):
         """A tag URI that survives a change of title or address: the host, a date, the offer."""
         if not offer.first_published_at:
-            return offer.get_full_url(self.request)
-        host = self.request.get_host().split(":")[0]
+            return absolute_url(offer.get_url(self.request))
+        host, _port = site_host_and_port()
         return f"tag:{host},{offer.first_published_at.date().isoformat()}:offre-{offer.pk}"
 
     def item_categories(self, offer):

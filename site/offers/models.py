@@ -427,7 +427,8 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         index.SearchField("description"),
         index.SearchField("easy_read"),
         index.SearchField("commune", boost=2),
-        index.SearchField("employer_name"),
+        # The name residents see: an employer that asked to stay anonymous is not found by it.
+        index.SearchField("searchable_employer_name"),
         index.RelatedFields("trade", [index.SearchField("label", boost=3)]),
         index.RelatedFields("sector", [index.SearchField("name", boost=2)]),
         index.RelatedFields("neighbourhood", [index.SearchField("name", boost=2)]),
@@ -566,6 +567,12 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         if self.employer:
             return self.employer.name
         return self.employer_name
+
+    def searchable_employer_name(self):
+        """For the search index: the employer's name when residents may see it, else nothing."""
+        if self.employer_is_anonymous or (self.employer and not self.employer.is_public):
+            return ""
+        return self.employer.name if self.employer else self.employer_name
 
     @property
     def applies_through_advisers(self):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
+from core.addresses import absolute_url
 from core.dates import HUB_TIME_ZONE
 from offers.enums import ContractType, SalaryPeriod, WorkingTime
 from offers.models import end_of_day
@@ -76,7 +77,7 @@ def hiring_organization(offer, request):
             organisation["sameAs"] = employer.website
         if employer.logo:
             rendition = employer.logo.get_rendition(LOGO_RENDITION)
-            organisation["logo"] = request.build_absolute_uri(rendition.url)
+            organisation["logo"] = absolute_url(rendition.url)
     return organisation
 
 

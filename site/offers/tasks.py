@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.utils import get_admin_base_url
 
+from core.addresses import absolute_url
 from core.tasks import mail_task
 from offers.models import Interest, OfferExpiryReminder, OfferIndexPage, OfferPage
 
@@ -63,7 +64,7 @@ def notify_advisers(interest_id):
             "interest": interest,
             "offer": offer,
             "offer_edit_url": admin_url("wagtailadmin_pages:edit", offer.pk) if offer else "",
-            "offer_url": offer.get_full_url() if offer else "",
+            "offer_url": absolute_url(offer.get_url()) if offer else "",
             "interest_url": admin_url("interests:inspect", interest.pk),
             "answer_within_days": ADVISERS_ANSWER_WITHIN_DAYS,
         }
@@ -122,7 +123,7 @@ def send_expiry_reminders(recipient, reminder_ids):
                 "expiry_date": reminder.expiry_date,
                 "interests": interests.get(reminder.offer.translation_key, 0),
                 "edit_url": admin_url("wagtailadmin_pages:edit", reminder.offer.pk),
-                "url": reminder.offer.get_full_url(),
+                "url": absolute_url(reminder.offer.get_url()),
             }
             for reminder in reminders
         ]

@@ -63,10 +63,10 @@ class LanguagesTestCase(TestCase):
         response = self.client.get("/")
         assert switcher(response) == {"en": "/en/", "ar": "/ar/"}
         assert alternates(response) == {
-            "fr": "http://testserver/",
-            "en": "http://testserver/en/",
-            "ar": "http://testserver/ar/",
-            "x-default": "http://testserver/",
+            "fr": "http://localhost/",
+            "en": "http://localhost/en/",
+            "ar": "http://localhost/ar/",
+            "x-default": "http://localhost/",
         }
         arabic = self.client.get("/ar/")
         assert parse(arabic).html["dir"] == "rtl"
@@ -137,7 +137,7 @@ class LanguagesTestCase(TestCase):
             assert parse(response).html["lang"] == "en"
             assert parse(response).html.get("dir", "ltr") == "ltr"
             assert switcher(response) == {"fr": french, "ar": arabic}
-            assert alternates(response)["en"] == f"http://testserver{english.url}"
+            assert alternates(response)["en"] == f"http://localhost{english.url}"
 
     def test_an_untranslated_offer_leads_to_each_home_page_with_the_notice(self):
         response = self.client.get(self.untranslated_offer.url)

@@ -59,7 +59,7 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client
     lines = [line.strip() for line in response.content.decode().splitlines()]
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
 
 
 @pytest.mark.django_db

@@ -1,24 +1,16 @@
 """deploy/nginx/dynamique-emploi.conf, run by a real nginx: what visitors and app servers get.
 
-The file is copied into a temporary folder with only what cannot run here rewritten: the
-certificate (a self-signed one for the site's names, made here), the ports (80 and 443 become
-free ports on 127.0.0.1; the IPv6 `listen` lines go) and the upstream's servers, which become
-small Python HTTP servers started here that record every request they receive and answer a page
-as gunicorn would. A minimal main configuration around it keeps nginx's pid, logs and buffered
-request bodies in the folder. Everything else, from TLS to gzip and failover, is the file as
-deployed.
+The file is copied into a temporary folder with only what cannot run here rewritten
+(tests/deploy/nginx.py); the upstream's servers become small Python HTTP servers started here
+that record every request they receive and answer a page as gunicorn would. Everything else,
+from TLS to gzip and failover, is the file as deployed.
 
 Debian's nginx is needed (`nginx-light`, installed by .ci/run): without it the tests are skipped
 on a developer's machine and fail on CI.
 """
 
-import datetime
 import gzip
-import ipaddress
-import os
 import re
-import shutil
-import signal
 import socket
 import ssl
 import subprocess
@@ -31,20 +23,12 @@ from pathlib import Path
 
 import pytest
 import requests
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
-from django.conf import settings
 
 from resources.files import MAX_FILE_SIZE
+from tests.deploy.nginx import BARE_HOST, CONF, HOST, UPSTREAM_SERVER, nginx_or_skip, started
 
-CONF = Path(settings.BASE_DIR) / "deploy" / "nginx" / "dynamique-emploi.conf"
-HOST = "www.dynamique-emploi.fr"
-BARE_HOST = "dynamique-emploi.fr"
 # client_max_body_size 21m: the largest shared file and the form around it.
 BODY_LIMIT = 21 * 1024 * 1024
-# nginx starts in a few milliseconds; this is for a loaded CI machine.
 START_TIMEOUT = 10
 # A page as the app sends it: a few kilobytes of HTML, worth compressing.
 PAGE = (
@@ -59,20 +43,6 @@ PAGE = (
     + "</main>\n</body>\n</html>\n"
 ).encode()
 HEALTHZ = b"ok\n"
-
-
-def nginx_binary():
-    # /usr/sbin is only in root's PATH on Debian.
-    return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
-
-
-def free_ports(count):
-    """`count` different ports of 127.0.0.1 that were free a moment ago."""
-    with ExitStack() as stack:
-        probes = [stack.enter_context(socket.socket()) for _ in range(count)]
-        for probe in probes:
-            probe.bind(("127.0.0.1", 0))
-        return [probe.getsockname()[1] for probe in probes]
 
 
 @dataclass
@@ -179,6 +149,7 @@ class Site:
     certificate: Path
     backends: list[AppServer]
     received: list[Received]
+    media_root: Path
 
     def request(self, method, path, *, host=HOST, headers=None, **kwargs):
         """A visitor's request over HTTPS, checking the certificate made for the site."""
@@ -208,202 +179,42 @@ class Site:
         pytest.fail(f"no line with {until!r} in the access log:\n{log}")
 
 
-def make_certificate(folder):
-    """A self-signed certificate for the site's names (and 127.0.0.1, which the tests dial)."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [
-                    x509.DNSName(HOST),
-                    x509.DNSName(BARE_HOST),
-                    x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
-                ]
-            ),
-            critical=False,
-        )
-        # Its own authority: the tests trust it as they would a CA (strict checks included).
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()), critical=False
-        )
-        .sign(key, hashes.SHA256())
-    )
-    certificate_path, key_path = folder / "fullchain.pem", folder / "privkey.pem"
-    certificate_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return certificate_path, key_path
-
-
-UPSTREAM_SERVER = r"^(\s*server\s+)[\w.\[\]:-]+:\d+(?=[\s;])"
-
-
-def substitute(pattern, replacement, text, expected):
-    """re.sub, failing when the file no longer has the lines this test knows how to rewrite."""
-    text, count = re.subn(pattern, replacement, text, flags=re.MULTILINE)
-    assert count == expected, (
-        f"{CONF} changed shape: {count} match(es) of {pattern!r} instead of {expected}; "
-        "update tests/deploy/test_nginx.py"
-    )
-    return text
-
-
-def rewrite(conf, *, certificate, key, https_port, http_port, backends, folder):
-    conf = substitute(r"^(\s*)listen 80;$", rf"\g<1>listen 127.0.0.1:{http_port};", conf, 1)
-    conf = substitute(r"^(\s*)listen 443 ", rf"\g<1>listen 127.0.0.1:{https_port} ", conf, 2)
-    # The same ports over IPv6, which a test machine may not have.
-    conf = substitute(r"^\s*listen \[::\]:\d+.*;\n", "", conf, 3)
-    conf = substitute(r"^(\s*ssl_certificate\s+)\S+;$", rf"\g<1>{certificate};", conf, 1)
-    conf = substitute(r"^(\s*ssl_certificate_key\s+)\S+;$", rf"\g<1>{key};", conf, 1)
-    # Each server's access log, in the folder (Site.access_log).
-    conf = substitute(
-        r"^(\s*access_log\s+)/var/log/nginx/(\S+)(?=\s)", rf"\g<1>{folder}/\g<2>", conf, 3
-    )
-    addresses = iter(backend.address for backend in backends)
-    conf = substitute(
-        UPSTREAM_SERVER, lambda match: match[1] + next(addresses), conf, len(backends)
-    )
-    return conf
-
-
-def main_configuration(folder, site_conf):
-    # As root (CI), workers would run as nobody, who cannot enter pytest's private folders.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    temp_paths = "".join(
-        f"    {kind}_temp_path {folder / kind};\n"
-        for kind in ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
-    )
-    return (
-        f"{user}worker_processes 1;\n"
-        f"pid {folder / 'nginx.pid'};\n"
-        f"error_log {folder / 'error.log'} warn;\n"
-        "events {}\n"
-        "http {\n"
-        "    access_log off;\n"
-        f"{temp_paths}"
-        f"    include {site_conf};\n"
-        "}\n"
-    )
-
-
 def upstream_server_count():
     return len(re.findall(UPSTREAM_SERVER, CONF.read_text(), flags=re.MULTILINE))
 
 
-def stop_nginx(process):
-    # SIGTERM: nginx's quick shutdown; the master stops its workers before it exits.
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
-def wait_until_started(process, pid_file, ports, output):
-    """True once nginx has written its pid (its ports are bound) and answers on both ports;
-    False if it stopped because a port was taken meanwhile."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log = output.read_text()
-            if "Address already in use" in log:
-                return False
-            pytest.fail(f"nginx stopped at start-up:\n{log}")
-        if pid_file.exists() and pid_file.read_text().strip() == str(process.pid):
-            try:
-                for port in ports:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            except OSError:
-                pass
-            else:
-                return True
-        time.sleep(0.01)
-    pytest.fail(f"nginx did not start within {START_TIMEOUT} s:\n{output.read_text()}")
-
-
 @contextmanager
 def running_site(nginx, folder):
-    certificate, key = make_certificate(folder)
     received = []
+    media_root = folder / "code"
     with ExitStack() as stack:
         backends = [AppServer(number, received) for number in range(upstream_server_count())]
         for backend in backends:
             backend.start()
             stack.callback(backend.stop)
-        main_conf, site_conf = folder / "nginx.conf", folder / "dynamique-emploi.conf"
-        output, pid_file = folder / "nginx.output", folder / "nginx.pid"
-        # A free port found here may be taken before nginx binds it: then again with others.
-        for _attempt in range(3):
-            https_port, http_port = free_ports(2)
-            site_conf.write_text(
-                rewrite(
-                    CONF.read_text(),
-                    certificate=certificate,
-                    key=key,
-                    https_port=https_port,
-                    http_port=http_port,
-                    backends=backends,
-                    folder=folder,
-                )
+        https_port, http_port, certificate = stack.enter_context(
+            started(
+                nginx,
+                folder,
+                backends=[backend.address for backend in backends],
+                code_root=media_root,
             )
-            main_conf.write_text(main_configuration(folder, site_conf))
-            pid_file.unlink(missing_ok=True)
-            with output.open("w") as output_file:
-                process = subprocess.Popen(
-                    [nginx, "-p", f"{folder}/", "-c", str(main_conf), "-g", "daemon off;"],
-                    stdout=output_file,
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                )
-            stack.callback(stop_nginx, process)
-            if wait_until_started(process, pid_file, [https_port, http_port], output):
-                break
-        else:
-            pytest.fail(f"nginx found no free ports:\n{output.read_text()}")
-        yield Site(folder, main_conf, https_port, http_port, certificate, backends, received)
+        )
+        yield Site(
+            folder,
+            folder / "nginx.conf",
+            https_port,
+            http_port,
+            certificate,
+            backends,
+            received,
+            media_root / "var" / "media",
+        )
 
 
 @pytest.fixture(scope="module")
 def nginx():
-    binary = nginx_binary()
-    if binary is None:
-        message = "nginx is missing: install Debian's nginx-light package."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return binary
+    return nginx_or_skip()
 
 
 @pytest.fixture(scope="module")
@@ -644,3 +455,32 @@ def test_the_access_log_never_holds_a_registrants_key(site):
     assert f'"https://{HOST}{registration}la-mienne/?REDACTED"' in log
     # Other addresses are logged whole: their filters help read the traffic.
     assert 'GET /offres/?page=2 HTTP/1.1" 200' in log
+
+
+def test_uploaded_images_are_served_from_the_media_folder(site):
+    """A single server keeps images in var/media (no S3_PUBLIC_BUCKET): nginx serves them;
+    without the location, every image of the site was a 404."""
+    images = site.media_root / "original_images"
+    images.mkdir(parents=True, exist_ok=True)
+    (images / "affiche.jpg").write_bytes(b"\xff\xd8\xff\xe0 une affiche")
+
+    response = site.request("GET", "/media/original_images/affiche.jpg")
+
+    assert response.status_code == 200
+    assert response.content == b"\xff\xd8\xff\xe0 une affiche"
+    assert response.headers["Content-Type"] == "image/jpeg"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "max-age=" in response.headers["Cache-Control"]
+    # nginx answered: no app server saw it.
+    assert not site.received
+
+
+def test_documents_are_not_served_past_wagtails_privacy_check(site):
+    documents = site.media_root / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "compte-rendu.pdf").write_bytes(b"%PDF-1.4 confidentiel")
+
+    response = site.request("GET", "/media/documents/compte-rendu.pdf")
+
+    assert response.status_code == 404
+    assert b"confidentiel" not in response.content

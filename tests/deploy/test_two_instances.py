@@ -324,6 +324,8 @@ def stack():
             S3_ADDRESSING_STYLE="path",
             LOG_LEVEL="WARNING",
             GUNICORN_LOG_LEVEL="warning",
+            # gunicorn refuses to start without someone to tell of errors (core.production_checks).
+            ADMINS="exploitation@dynamique-emploi.test",
         )
 
         prepare_database_and_static_files(environ)
@@ -336,6 +338,8 @@ def stack():
         redis_client().flushdb()
         cleanup.callback(lambda: redis_client().flushdb())
 
+        # The Site record on SITE_URL's host before gunicorn starts: it refuses another.
+        manage(environ, "set_site_address")
         servers = [start_app_server(name, environ) for name in ("A", "B")]
         for server in servers:
             cleanup.callback(server.stop)

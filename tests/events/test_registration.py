@@ -84,7 +84,7 @@ class RegistrationPageTestCase(TestCase):
         assert mail.outbox == []
         page = self.client.get(response["Location"])
         assert page.status_code == 200
-        assert page["Referrer-Policy"] == "no-referrer"
+        assert page["Referrer-Policy"] == "same-origin"
         assert "Merci, vous êtes inscrit·e" in text_of(page)
         assert "Gardez cette page dans vos favoris" in text_of(page)
         assert parse(page).select_one("a[download]")["href"].endswith("/agenda/")
@@ -531,3 +531,24 @@ class ChangeNoticeTestCase(TestCase):
         [message] = mail.outbox
         assert "L'événement se passe maintenant en ligne." in message.body
         assert "https://visio.example.org/atelier" in message.body
+
+
+@pytest.mark.django_db
+def test_a_registration_and_a_cancellation_empty_the_page_cache(settings, monkeypatch):
+    """The date's page said « Il reste 9 places » from the cache for ten minutes after it was
+    full (tests/e2e walks it on the deployed stack)."""
+    from events import signals
+    from events.registrations import cancel, register
+    from tests.events.factories import EventPageFactory, RegistrationFactory
+
+    settings.WAGTAIL_CACHE = True
+    cleared = []
+    monkeypatch.setattr(signals, "clear_page_cache", lambda: cleared.append(True))
+    occurrence = EventPageFactory(registration=True).occurrences.get()
+    cleared.clear()
+
+    registration = register(occurrence, RegistrationFactory.build(occurrence=occurrence))
+    assert cleared
+    cleared.clear()
+    cancel(registration)
+    assert cleared

@@ -97,8 +97,8 @@ class TestOfferFeed(TestCase):
             "Offres d'emploi – Dynamique Emploi dans les Quartiers"
         )
         assert feed.findtext("atom:subtitle", namespaces=ATOM) == self.index.introduction
-        assert link(feed) == "http://testserver/offres/"
-        assert link(feed, "self") == "http://testserver/offres/flux/"
+        assert link(feed) == "http://localhost/offres/"
+        assert link(feed, "self") == "http://localhost/offres/flux/"
         assert feed.findtext("atom:author/atom:name", namespaces=ATOM)
         assert feed.findtext("atom:updated", namespaces=ATOM)
 
@@ -109,10 +109,10 @@ class TestOfferFeed(TestCase):
             if entry.findtext("atom:title", namespaces=ATOM) == "Cariste"
         )
 
-        assert link(entry) == f"http://testserver{self.cariste.url}"
+        assert link(entry) == f"http://localhost{self.cariste.url}"
         published = self.cariste.first_published_at.date().isoformat()
         assert entry.findtext("atom:id", namespaces=ATOM) == (
-            f"tag:testserver,{published}:offre-{self.cariste.pk}"
+            f"tag:localhost,{published}:offre-{self.cariste.pk}"
         )
         assert entry.findtext("atom:published", namespaces=ATOM).startswith(published)
         assert entry.findtext("atom:updated", namespaces=ATOM)
@@ -156,9 +156,9 @@ class TestOfferFeed(TestCase):
             "Offres d'emploi : Logistique et transport, Sans diplôme – "
             "Dynamique Emploi dans les Quartiers"
         )
-        assert link(feed) == "http://testserver/offres/?secteur=logistique&sans_diplome=1"
+        assert link(feed) == "http://localhost/offres/?secteur=logistique&sans_diplome=1"
         assert link(feed, "self") == (
-            "http://testserver/offres/flux/?secteur=logistique&sans_diplome=1"
+            "http://localhost/offres/flux/?secteur=logistique&sans_diplome=1"
         )
 
     def test_always_newest_first_whatever_the_listing_order(self):
@@ -207,7 +207,7 @@ def test_the_feed_holds_the_newest_fifty_offers(client):
 
     assert len(entries(feed)) == FEED_LENGTH
     newest = max(offers, key=lambda offer: offer.first_published_at)
-    assert link(entries(feed)[0]) == f"http://testserver{newest.url}"
+    assert link(entries(feed)[0]) == f"http://localhost{newest.url}"
 
 
 @pytest.mark.django_db

@@ -12,6 +12,8 @@ from wagtail.models import Locale, PageViewRestriction
 
 from tests.core.factories import SiteSettingsFactory
 from tests.home.factories import StandardPageFactory, create_site
+from tests.offers.factories import OfferPageFactory
+from tests.reference.factories import NeighbourhoodFactory
 
 SEARCH_URL = reverse("search:results")
 
@@ -164,7 +166,28 @@ class TestQueryCount(TestCase):
 
         assert self.count_queries({"q": "parrainage"}) == queries_with_few_results
         assert self.count_queries({"q": "parrainage", "page": "1"}) == queries_with_few_results
-        assert queries_with_few_results == 10
+        # Three beside the page around the results: two to know whether the pages or the synonyms
+        # changed since the vocabulary was built (search.vocabulary), one for the results, whose
+        # count is their length.
+        assert queries_with_few_results == 11
+
+    def test_more_offers_do_not_mean_more_queries(self):
+        create_site()
+        for number in range(2):
+            OfferPageFactory(title=f"Cariste {number} (H/F)", neighbourhood=NeighbourhoodFactory())
+        queries_with_few_results = self.count_queries({"q": "carist"})
+
+        for number in range(2, 12):
+            OfferPageFactory(
+                title=f"Cariste {number} (H/F)",
+                neighbourhood=NeighbourhoodFactory(),
+                anonymous_employer=number % 2 == 0,
+            )
+
+        assert self.count_queries({"q": "carist"}) == queries_with_few_results
+        assert self.count_queries({"q": "carist", "page": "2"}) == queries_with_few_results
+        # One more than pages alone: the offers' employers, communes and contracts.
+        assert queries_with_few_results == 12
 
 
 @pytest.mark.django_db

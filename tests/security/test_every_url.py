@@ -627,8 +627,13 @@ QUERIES = {
 # Under /admin/: samples by (name or namespace, parameter), then by parameter alone; a parameter
 # none of these names gets MISSING or « inconnu ».
 def admin_samples(w):
+    from search.models import Synonym
+
     page = w.offer.pk
+    synonym = Synonym.objects.get_or_create(terms="cariste, conducteur de chariot")[0].pk
     by_namespace = {
+        "wagtailsnippets_search_synonym": synonym,
+        "wagtailsnippetchoosers_search_synonym": synonym,
         "wagtailsnippets_reference_sector": w.offer.sector_id,
         "wagtailsnippetchoosers_reference_sector": w.offer.sector_id,
         "wagtailsnippets_reference_trade": w.offer.trade_id,

@@ -369,6 +369,18 @@ EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS",
 # a project is closed its holder's personal data is kept (`manage.py anonymise_project_holders`).
 PROJECT_HOLDERS_YEARLY_TARGET = env.int("PROJECT_HOLDERS_YEARLY_TARGET", default=30)
 PROJECT_HOLDER_RETENTION_YEARS = env.int("PROJECT_HOLDER_RETENTION_YEARS", default=3)
+# Backups (docs/backups.md): kept this many days, then deleted by `backup` itself, so that what the
+# retention jobs erase leaves the backups too after at most that long. Optional encryption with
+# gpg: a recipient's public key file (the server cannot read its own backups) or a passphrase.
+# Optional error tracking (Sentry, GlitchTip…): production.py starts it only when set.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default="production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+# /healthz answers 503 once a task has waited this long for the worker (core.views.healthz).
+HEALTHZ_MAX_TASK_WAIT_SECONDS = env.int("HEALTHZ_MAX_TASK_WAIT_SECONDS", default=300)
+BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=30)
+BACKUP_ENCRYPTION_KEY_FILE = env.str("BACKUP_ENCRYPTION_KEY_FILE", default="")
+BACKUP_ENCRYPTION_PASSPHRASE = env.str("BACKUP_ENCRYPTION_PASSPHRASE", default="")
 # Spam guard on public forms: at most this many submissions per IP address and hour.
 PUBLIC_FORM_RATE = env.str("PUBLIC_FORM_RATE", default="10/h")
 # If the cache that counts submissions is down, let residents through: the honeypot still
@@ -382,10 +394,12 @@ WAGTAIL_SITE_NAME = "Dynamique Emploi dans les Quartiers"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        # On PostgreSQL this is full-text search with the French configuration (stemming,
-        # accents); on SQLite it uses FTS5 and the option is ignored.
+        # On PostgreSQL: full-text search with `french_unaccent` (search/migrations/0002: French
+        # stemming after unaccent), so « preparateur » finds « préparateur »; on SQLite it uses
+        # FTS5, which folds accents by itself, and the option is ignored. Typos, plurals and
+        # everyday job names: search.query.
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
+        "SEARCH_CONFIG": "french_unaccent",
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "pptx", "odp", "csv", "txt"]

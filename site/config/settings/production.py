@@ -36,6 +36,9 @@ from config.settings.base import (
     S3_SECRET_ACCESS_KEY,
     SECRET_KEY,
     SECURE_PROXY_SSL_HEADER_NAME,
+    SENTRY_DSN,
+    SENTRY_ENVIRONMENT,
+    SENTRY_TRACES_SAMPLE_RATE,
     STATIC_CDN_URL,
     STATIC_ROOT_FROM_ENV,
     env,
@@ -190,3 +193,11 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 # Links in allauth's e-mails (password reset, address confirmation).
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+
+# --- Error tracking (optional) -----------------------------------------------------------------
+if SENTRY_DSN:
+    from core.error_tracking import init_error_tracking
+
+    init_error_tracking(
+        SENTRY_DSN, environment=SENTRY_ENVIRONMENT, traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE
+    )

@@ -11,6 +11,9 @@ from config.settings.base import DATABASE_URL, PRIVATE_FILE_PERMISSIONS, VAR_DIR
 SECRET_KEY = "tests-only-key-that-signs-nothing-outside-the-test-run"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# The host of the Site record the tests' factories make (tests/home/factories.create_site): one
+# origin for canonical links and every other address, as in production (core.addresses).
+SITE_URL = "http://localhost"
 
 if not DATABASE_URL:
     DATABASES = {"default": env.db_url_config(f"sqlite:///{VAR_DIR / 'test.sqlite3'}")}

@@ -7,6 +7,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core.addresses import absolute_url
 from core.models import EASY_READ_PARAMETER, EASY_READ_VALUE, EasyReadMixin
 
 # Added to a language's home page when the page the visitor came from has no translation: the
@@ -143,11 +144,9 @@ def hreflang_links(context):
     translations, _homes = language_versions(request, context.get("page"))
     if len(translations) < 2:
         return ""
-    links = [(code, request.build_absolute_uri(url)) for code, url in translations.items()]
+    links = [(code, absolute_url(url)) for code, url in translations.items()]
     if settings.LANGUAGE_CODE in translations:
-        links.append(
-            ("x-default", request.build_absolute_uri(translations[settings.LANGUAGE_CODE]))
-        )
+        links.append(("x-default", absolute_url(translations[settings.LANGUAGE_CODE])))
     return format_html_join("\n", '<link rel="alternate" hreflang="{}" href="{}">', links)
 
 
@@ -157,3 +156,10 @@ def translation_is_missing(context):
     return bool(request) and (
         request.GET.get(MISSING_TRANSLATION_PARAMETER) == MISSING_TRANSLATION_VALUE
     )
+
+
+@register.filter(name="absolute_url")
+def absolute_url_filter(url):
+    """`{{ image.url|absolute_url }}`: a path of the site on SITE_URL's origin (core.addresses);
+    an address that is already absolute (a bucket's, a CDN's) as it is."""
+    return absolute_url(url)

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext as _
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
 
+from core.addresses import site_host_and_port
 from core.enums import AccessibilityConformance
 from core.models import SiteSettings
 from home.demo import illustrations
@@ -44,7 +45,6 @@ from tests.home.factories import (
 EDITOR_EMAIL = "editeur@dynamique-emploi.fr"
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 # `make run` serves the site there; other host names fall back to this default site.
-DEV_HOSTNAME, DEV_PORT = "localhost", 8000
 
 PEE_NAME = "Plateforme Emploi Entreprises"
 PEE_ADDRESS = "12 rue des Tisserands\n93200 Saint-Denis"
@@ -830,17 +830,19 @@ def get_or_create_home_page(demo, root):
 
 def point_default_site_at(home):
     """Make `home` the default site's root page, creating the site on a flushed database."""
+    # SITE_URL's host: canonical links and hreflang then share one origin (core.addresses).
+    hostname, port = site_host_and_port()
     site = get_default_site()
     if site is None:
         return Site.objects.create(
-            hostname=DEV_HOSTNAME,
-            port=DEV_PORT,
+            hostname=hostname,
+            port=port,
             site_name=SITE_NAME,
             root_page=home,
             is_default_site=True,
         )
     if site.root_page_id != home.pk:
-        site.hostname, site.port, site.site_name = DEV_HOSTNAME, DEV_PORT, SITE_NAME
+        site.hostname, site.port, site.site_name = hostname, port, SITE_NAME
         site.root_page = home
         site.save()
     return site

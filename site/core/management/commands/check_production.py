@@ -1,29 +1,40 @@
 """`manage.py check_production` (`make check-production`): is this server ready for production?
 
 Loads the production settings from this environment and says, line by line and in plain words,
-what is missing or wrong: required variables, the database (reachable, PostgreSQL, migrated),
-Redis, both buckets (the public one readable by anyone, the private one by nobody without the
-keys), the SMTP server, collected static files, then Django's `check --deploy`. Exits non-zero
-when anything must be fixed; « ATTENTION » lines are advice and do not fail.
+what is missing or wrong: required variables, the settings module of this environment and of
+the installed systemd units, who hears about errors (ADMINS, SENTRY_DSN), the database
+(reachable, PostgreSQL, migrated, its Wagtail Site record on SITE_URL's host), Redis, both
+buckets (the public one readable by anyone, the private one by nobody without the keys) or,
+without a public bucket, media files served at SITE_URL, the SMTP server, collected static
+files, then Django's `check --deploy`. Exits non-zero when anything must be fixed; « ATTENTION »
+lines are advice and do not fail. The checks the web process also runs at start-up live in
+core.production_checks.
 
 It runs under any settings module (the Makefile gives it config.settings.base, which always
 loads) and imports config.settings.production itself, so that a missing variable is reported
-with the others instead of stopping the command before it starts. Nothing it does changes the
-site: it writes one small probe object to each bucket and deletes it.
+with the others instead of stopping the command before it starts. The Makefile passes the
+environment's own DJANGO_SETTINGS_MODULE as CHECKED_SETTINGS_MODULE, since it replaces it for
+the command. Nothing it does changes the site: it writes one small probe object to each bucket
+(or to MEDIA_ROOT) and deletes it.
 """
 
+import contextlib
 import importlib
 import os
 import secrets
 import smtplib
 import subprocess
 import sys
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.core.management.base import BaseCommand, CommandError
+
+from core import production_checks
 
 TIMEOUT = 10
 S3_BACKEND = "storages.backends.s3.S3Storage"
@@ -73,8 +84,9 @@ def short(error):
 
 class Command(BaseCommand):
     help = (
-        "Vérifie la configuration de production de ce serveur (variables, base, Redis, "
-        "buckets, SMTP, fichiers statiques, check --deploy) et dit ce qui manque."
+        "Vérifie la configuration de production de ce serveur (variables, réglages des "
+        "processus, destinataires des erreurs, base, site Wagtail, Redis, buckets ou médias, "
+        "SMTP, fichiers statiques, check --deploy) et dit ce qui manque."
     )
     requires_system_checks = []
 
@@ -87,11 +99,24 @@ class Command(BaseCommand):
                 "facultatifs (fichiers sur le disque local)."
             ),
         )
+        parser.add_argument(
+            "--systemd-dir",
+            type=Path,
+            default=production_checks.SYSTEMD_UNIT_DIR,
+            help=(
+                "Dossier des unités systemd installées (par défaut /etc/systemd/system) : "
+                "celles du site doivent lancer les réglages de production."
+            ),
+        )
 
-    def handle(self, *args, single_server, **options):
+    def handle(self, *args, single_server, systemd_dir, **options):
         report = Report(self.stdout)
         report.section("Variables d'environnement")
         production = self.load_settings(report, single_server)
+        report.section("Réglages de production des processus")
+        self.check_settings_module(report, systemd_dir)
+        report.section("Destinataires des erreurs")
+        self.check_error_recipients(report)
         if production is not None:
             report.section("Base de données")
             self.check_database(report, production)
@@ -157,6 +182,40 @@ class Command(BaseCommand):
             return None
         return importlib.import_module("config.settings.production")
 
+    def check_settings_module(self, report, systemd_dir):
+        """This environment's DJANGO_SETTINGS_MODULE, and each installed unit's."""
+        if "CHECKED_SETTINGS_MODULE" in os.environ:
+            module = os.environ["CHECKED_SETTINGS_MODULE"]
+        else:
+            module = os.environ.get("DJANGO_SETTINGS_MODULE")
+        problems = production_checks.settings_module_problems(module, "dans cet environnement")
+        for problem in problems:
+            report.problem(problem)
+        if not problems:
+            report.ok(f"DJANGO_SETTINGS_MODULE vaut {module} dans cet environnement.")
+        units = sorted(Path(systemd_dir).glob(production_checks.UNIT_PATTERN))
+        if not units:
+            report.ok(f"Aucune unité systemd du site dans {systemd_dir}.")
+            return
+        problems = production_checks.systemd_unit_problems(systemd_dir)
+        for problem in problems:
+            report.problem(problem)
+        if not problems:
+            names = ", ".join(unit.name for unit in units)
+            report.ok(f"Les unités systemd lancent les réglages de production ({names}).")
+
+    def check_error_recipients(self, report):
+        base = importlib.import_module("config.settings.base")
+        sentry_dsn = getattr(base, "SENTRY_DSN", "")
+        problems = production_checks.error_recipient_problems(base.ADMINS, sentry_dsn)
+        for problem in problems:
+            report.problem(problem)
+        if base.ADMINS:
+            count = len(base.ADMINS)
+            report.ok(f"Les erreurs sont envoyées par e-mail à {count} adresse(s).")
+        if sentry_dsn:
+            report.ok(f"Les erreurs sont envoyées à {urlsplit(sentry_dsn).hostname} (SENTRY_DSN).")
+
     # --- Database ----------------------------------------------------------------------------
     def check_database(self, report, production):
         from django.db.migrations.executor import MigrationExecutor
@@ -191,8 +250,27 @@ class Command(BaseCommand):
                 f"{len(pending)} migration(s) non appliquée(s) : lancez "
                 "`python manage.py migrate` (depuis un seul serveur)."
             )
-        else:
-            report.ok("Toutes les migrations sont appliquées.")
+            return
+        report.ok("Toutes les migrations sont appliquées.")
+        self.check_site_record(report, production, database)
+
+    def check_site_record(self, report, production, database):
+        """The default Wagtail Site gives pages SITE_URL's host: canonical links depend on it."""
+        from django.db.utils import ConnectionHandler
+
+        connection = ConnectionHandler({"default": database})["default"]
+        try:
+            site = production_checks.default_site(connection)
+        except Exception as error:
+            report.problem(f"Le site Wagtail par défaut ne se lit pas : {short(error)}")
+            return
+        finally:
+            connection.close()
+        problems = production_checks.site_record_problems(production.SITE_URL, site)
+        for problem in problems:
+            report.problem(problem)
+        if not problems:
+            report.ok(f"Le site Wagtail par défaut a l'adresse de SITE_URL ({site.root_url}).")
 
     # --- Redis -------------------------------------------------------------------------------
     def check_redis(self, report, production, single_server):
@@ -223,6 +301,8 @@ class Command(BaseCommand):
                 report.advice(message)
             else:
                 report.problem(message + " Plusieurs serveurs ne le partageraient pas.")
+            if public:
+                self.check_local_media(report, production)
             return
         from storages.backends.s3 import S3Storage
 
@@ -264,6 +344,44 @@ class Command(BaseCommand):
                 "ne s'afficheraient pas. Vérifiez S3_PUBLIC_ACL ou la politique du bucket, et "
                 "S3_PUBLIC_DOMAIN."
             )
+
+    def check_local_media(self, report, production):
+        """Without a public bucket, images and documents are files in MEDIA_ROOT: something in
+        front of the app servers (nginx) must serve them at SITE_URL + MEDIA_URL, since Django
+        does not in production. One probe file, written there, fetched, deleted."""
+        storage = FileSystemStorage(location=production.MEDIA_ROOT)
+        content = f"check_production {secrets.token_hex(8)}\n".encode()
+        try:
+            saved = storage.save(
+                f"check-production/{secrets.token_urlsafe(12)}.txt", ContentFile(content)
+            )
+        except OSError as error:
+            report.problem(
+                f"Impossible d'écrire dans MEDIA_ROOT ({production.MEDIA_ROOT}) : {short(error)}"
+            )
+            return
+        url = urljoin(urljoin(production.SITE_URL, production.MEDIA_URL), saved)
+        try:
+            response = requests.get(url, timeout=TIMEOUT)
+            served = response.status_code == 200 and response.content == content
+            found = str(response.status_code)
+        except requests.RequestException as error:
+            served, found = False, short(error)
+        finally:
+            storage.delete(saved)
+            # The probe's folder too, when nothing else is in it.
+            with contextlib.suppress(OSError):
+                Path(storage.path(saved)).parent.rmdir()
+        if served:
+            report.ok(f"Les fichiers de MEDIA_ROOT sont servis à {urljoin(url, '.')}.")
+            return
+        report.problem(
+            f"Les images et documents ne seraient pas affichés : un fichier écrit dans "
+            f"MEDIA_ROOT ({production.MEDIA_ROOT}) ne se lit pas à {url} ({found}). Servez "
+            f"{production.MEDIA_URL} depuis ce dossier (nginx : location "
+            f"{production.MEDIA_URL} {{ alias {production.MEDIA_ROOT}/; }}) ou définissez "
+            "S3_PUBLIC_BUCKET."
+        )
 
     def check_private_read(self, report, storage, name, bucket):
         client = storage.connection.meta.client

@@ -1,0 +1,33 @@
+"""One origin for every address the site gives out: SITE_URL.
+
+Canonical links, og:url and the sitemap come from Wagtail's Site record (`page.full_url`);
+hreflang, robots.txt, the feeds, the calendars, the structured data and the e-mails come from
+here. Both must be the same origin, the one visitors and crawlers know: `set_site_address`
+writes SITE_URL's host into the default Site record at each deployment (docs/deploy.md), and the
+web process and `check_production` refuse a Site record that says otherwise
+(core.production_checks).
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+
+def site_origin():
+    """`https://www.dynamique-emploi.fr`: SITE_URL's scheme, host and port, without a path."""
+    parts = urlsplit(settings.SITE_URL)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def absolute_url(url):
+    """`url` (a path of the site, or already absolute) as an address anyone can follow."""
+    if urlsplit(url).scheme:
+        return url
+    return site_origin() + "/" + url.lstrip("/")
+
+
+def site_host_and_port():
+    """The (hostname, port) a Wagtail Site record must hold to build SITE_URL's addresses."""
+    parts = urlsplit(settings.SITE_URL)
+    default_port = 443 if parts.scheme == "https" else 80
+    return parts.hostname, parts.port or default_port

@@ -1,0 +1,79 @@
+"""The end-to-end suite: the site deployed as docs/deploy.md says (tests/e2e/stack.py), walked
+in Chromium by each persona, e-mails included.
+
+One stack for the whole suite, started once (about a minute and a half) in the PostgreSQL pass of
+`make test`; its tests share one xdist group, so they run in one process, one after the other.
+"""
+
+import os
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, VIEWPORTS
+
+POSTGRES_URL = os.environ.get("DATABASE_URL", "")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.path):
+            item.add_marker(pytest.mark.xdist_group("e2e"))
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def deployed(tmp_path_factory):
+    if not POSTGRES_URL.startswith(("postgres://", "postgresql://")):
+        pytest.skip("runs with the PostgreSQL pass of `make test` (DATABASE_URL=postgres://…)")
+    from tests.e2e.stack import Stack
+
+    stack = Stack(tmp_path_factory.mktemp("e2e"))
+    try:
+        stack.start()
+        yield stack
+    finally:
+        stack.stop()
+
+
+@pytest.fixture(scope="session")
+def e2e_browser(deployed):
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium package."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[*CHROMIUM_ARGS, f"--host-resolver-rules={deployed.host_rules()}"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def visit(deployed, e2e_browser):
+    """`visit("phone")`: a page in a fresh browser context at https://www.dynamique-emploi.fr,
+    `javascript=False` to turn scripts off. The certificate is the test's own: not trusted."""
+    from tests.e2e.stack import ORIGIN
+
+    contexts = []
+
+    def open_page(viewport="desktop", *, javascript=True):
+        context = e2e_browser.new_context(
+            base_url=ORIGIN,
+            java_script_enabled=javascript,
+            locale="fr-FR",
+            ignore_https_errors=True,
+            **VIEWPORTS[viewport],
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
