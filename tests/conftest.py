@@ -73,3 +73,31 @@ def client():
     from tests.clients import SignInClient
 
     return SignInClient()
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    """Playwright's sync API, once per test process: tests/browser and tests/e2e each launch
+    their Chromium from it (two would not run in one thread). Debian's /usr/bin/chromium, never
+    a downloaded browser."""
+    import os
+
+    from tests.browser.conftest import CHROMIUM, TIMEOUT_MS
+
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium package."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+    from playwright.sync_api import expect, sync_playwright
+
+    # `expect` waits 5 s by default, whatever the contexts say: as long as an action may take.
+    expect.set_options(timeout=TIMEOUT_MS)
+    # Playwright's sync API keeps an event loop running in the main thread, where the tests also
+    # use the ORM (the browser tests build their data, later tests of the process theirs):
+    # Django would refuse that without this.
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as running:
+            yield running

@@ -37,6 +37,13 @@ RETRY_DELAYS = (
 )
 
 
+# E-mails someone is waiting for (an invitation, a password reset, a registration's
+# confirmation) go before background work: publishing or importing pages queues hundreds of
+# search-index, reference-index and cache-purge tasks, which held them back for a minute
+# (tests/e2e found it after the demo content was loaded).
+MAIL_TASK_PRIORITY = 50
+
+
 def mail_task(function):
     """Like django-tasks' @task(), for a function that sends e-mail: retried when mail fails.
 
@@ -44,7 +51,7 @@ def mail_task(function):
     out.
     """
 
-    @task()
+    @task(priority=MAIL_TASK_PRIORITY)
     @functools.wraps(function)
     def run(*args, attempt=1, **kwargs):
         try:

@@ -4,7 +4,6 @@ Never `playwright install`: the browser is the system's /usr/bin/chromium. Each 
 contexts (cookies, viewport, JavaScript on or off) from the shared browser.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -34,26 +33,10 @@ TIMEOUT_MS = 15_000
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium package."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-    from playwright.sync_api import expect, sync_playwright
-
-    # `expect` waits 5 s by default, whatever the contexts say: as long as an action may take.
-    expect.set_options(timeout=TIMEOUT_MS)
-
-    # Playwright's sync API keeps an event loop running in the main thread, where the tests also
-    # build their data through the ORM: Django would refuse that without this.
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            yield chromium
-            chromium.close()
+def browser(playwright):
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ requirements change, as --reuse-db does; static files are collected into var/sta
 likewise. Every process started here is stopped at the end and the database dropped.
 """
 
-import hashlib
 import html
 import json
 import os
@@ -25,11 +24,10 @@ import socket
 import subprocess
 import sys
 import time
-from contextlib import ExitStack, closing
+from contextlib import ExitStack
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -37,13 +35,23 @@ import redis
 import requests
 from django.conf import settings
 
+from tests.deploy.databases import (
+    POSTGRES_URL,
+    clone_template,
+    drop,
+    finish,
+    mark_template_current,
+    postgres_admin,
+    server_url,
+    start_manage,
+    start_template_migration,
+)
 from tests.deploy.stateless_site import DRAFT_TITLE, ORIGINAL_TITLE
 from tests.extranet.factories import PASSWORD, totp_code
 from tests.processes import manage
 
 REPO_ROOT = Path(settings.BASE_DIR)
 DATABASE = "dynamique_emploi_stateless"
-TEMPLATE_DATABASE = f"{DATABASE}_template"
 STATIC_ROOT = REPO_ROOT / "var" / "stateless-static"
 REDIS_URL = "redis://127.0.0.1:6379/3"
 PUBLIC_BUCKET = "dynamique-emploi-public"
@@ -55,7 +63,6 @@ CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Starting gunicorn and its workers on a busy 2-core machine.
 START_TIMEOUT = 60
 
-POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 
 pytestmark = [
     pytest.mark.stateless,
@@ -64,17 +71,6 @@ pytestmark = [
         reason="runs with the PostgreSQL pass of `make test` (DATABASE_URL=postgres://…)",
     ),
 ]
-
-
-def server_url(database):
-    """DATABASE_URL of the test run's PostgreSQL server, naming another database."""
-    parts = urlsplit(POSTGRES_URL)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, ""))
-
-
-def postgres_admin():
-    connection = psycopg.connect(server_url("postgres"), autocommit=True, connect_timeout=5)
-    return closing(connection)
 
 
 def redis_client():
@@ -94,39 +90,6 @@ def newest_change(*folders):
     )
 
 
-def migrations_digest():
-    """Changes when a migration of ours, or a dependency (and its migrations), changes."""
-    digest = hashlib.sha256((REPO_ROOT / "requirements" / "base.txt").read_bytes())
-    for migration in sorted((REPO_ROOT / "site").glob("*/migrations/*.py")):
-        digest.update(migration.name.encode())
-        digest.update(migration.read_bytes())
-    return digest.hexdigest()
-
-
-def start_manage(environ, *arguments):
-    return subprocess.Popen(
-        [sys.executable, "manage.py", *arguments],
-        cwd=REPO_ROOT,
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-def finish(process, timeout=180):
-    output, _ = process.communicate(timeout=timeout)
-    assert process.returncode == 0, output
-
-
-def template_database_is_current(admin, digest):
-    row = admin.execute(
-        "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
-        [TEMPLATE_DATABASE],
-    ).fetchone()
-    return row is not None and row[0] == digest
-
-
 def static_files_are_current():
     manifest = STATIC_ROOT / "staticfiles.json"
     if not manifest.exists():
@@ -137,25 +100,18 @@ def static_files_are_current():
 
 def prepare_database_and_static_files(environ):
     """A fresh, migrated database of the test's own, and collected static files."""
-    digest = migrations_digest()
     with postgres_admin() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        rebuild_template = not template_database_is_current(admin, digest)
-        if rebuild_template:
-            admin.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE_DATABASE}" WITH (FORCE)')
-            admin.execute(f'CREATE DATABASE "{TEMPLATE_DATABASE}"')
         # Both at once when both are needed: each takes its own core.
-        running = []
-        if rebuild_template:
-            template_environ = {**environ, "DATABASE_URL": server_url(TEMPLATE_DATABASE)}
-            running.append(start_manage(template_environ, "migrate", "--noinput", "-v0"))
+        migrating = start_template_migration(admin, environ)
+        running = [migrating] if migrating else []
         if not static_files_are_current():
             running.append(start_manage(environ, "collectstatic", "--noinput", "-v0"))
         for process in running:
             finish(process)
-        if rebuild_template:
-            admin.execute(f"COMMENT ON DATABASE \"{TEMPLATE_DATABASE}\" IS '{digest}'")
-        admin.execute(f'CREATE DATABASE "{DATABASE}" TEMPLATE "{TEMPLATE_DATABASE}"')
+        if migrating:
+            mark_template_current(admin)
+        clone_template(admin, DATABASE)
 
 
 @dataclass
@@ -330,11 +286,7 @@ def stack():
 
         prepare_database_and_static_files(environ)
 
-        def drop_database():
-            with postgres_admin() as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-
-        cleanup.callback(drop_database)
+        cleanup.callback(drop, DATABASE)
         redis_client().flushdb()
         cleanup.callback(lambda: redis_client().flushdb())
 

@@ -14,7 +14,9 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, VIEWPORT
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
+    """Before xdist's own hook, which reads the groups (--dist loadgroup)."""
     for item in items:
         if "tests/e2e/" in str(item.path):
             item.add_marker(pytest.mark.xdist_group("e2e"))
@@ -36,22 +38,14 @@ def deployed(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def e2e_browser(deployed):
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium package."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[*CHROMIUM_ARGS, f"--host-resolver-rules={deployed.host_rules()}"],
-        )
-        yield chromium
-        chromium.close()
+def e2e_browser(deployed, playwright):
+    """A Chromium of its own: its resolver sends the site's names to the stack's nginx."""
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, f"--host-resolver-rules={deployed.host_rules()}"],
+    )
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

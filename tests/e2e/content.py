@@ -19,6 +19,13 @@ WORKSHOP_CAPACITY = 2
 
 
 def prepare():
+    from tests.e2e import content_editor, content_member
+
+    found = {**prepare_resident(), **content_editor.prepare(), **content_member.prepare()}
+    print(json.dumps(found))
+
+
+def prepare_resident():
     workshop = EventPageFactory(
         title=WORKSHOP_TITLE,
         registration=True,
@@ -30,14 +37,10 @@ def prepare():
     register(occurrence, RegistrationFactory.build(occurrence=occurrence, name="Moussa Traoré"))
     editor = EditorFactory(email=EDITOR_EMAIL)
     offers = OfferIndexPage.objects.live().filter(locale__language_code="fr").first()
-    print(
-        json.dumps(
-            {
-                "workshop_date_path": occurrence.get_url(),
-                "workshop_title": WORKSHOP_TITLE,
-                "editor_email": EDITOR_EMAIL,
-                "editor_totp_secret": activate_totp(editor),
-                "advisers_email": offers.get_advisers_email(),
-            }
-        )
-    )
+    return {
+        "workshop_date_path": occurrence.get_url(),
+        "workshop_title": WORKSHOP_TITLE,
+        "editor_email": EDITOR_EMAIL,
+        "editor_totp_secret": activate_totp(editor),
+        "advisers_email": offers.get_advisers_email(),
+    }

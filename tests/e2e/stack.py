@@ -28,24 +28,25 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import redis
 import requests
 
-from tests.deploy.nginx import BARE_HOST, HOST, free_ports, nginx_or_skip, started
-from tests.deploy.test_two_instances import (
-    TEMPLATE_DATABASE,
+from tests.deploy.databases import (
+    clone_template,
+    drop,
     finish,
-    migrations_digest,
+    mark_template_current,
     postgres_admin,
-    redis_client,
     server_url,
-    start_manage,
-    template_database_is_current,
+    start_template_migration,
 )
+from tests.deploy.nginx import BARE_HOST, HOST, free_ports, nginx_or_skip, started
 from tests.e2e import deployment
 from tests.e2e.mailbox import Mailbox
 
-DATABASE = "dynamique_emploi_e2e"
-REDIS_DB = 4
+# Two runs on one machine (a developer's and CI's clone) each set their own.
+DATABASE = os.environ.get("E2E_DATABASE", "dynamique_emploi_e2e")
+REDIS_DB = int(os.environ.get("E2E_REDIS_DB", "4"))
 ORIGIN = f"https://{HOST}"
 VENV_BIN = Path(sys.executable).parent
 # gunicorn and its workers, and the worker, on a busy 2-core machine.
@@ -152,7 +153,7 @@ class Stack:
         self.documented = environment_file(
             self.env_file,
             substituted(gunicorn_port, cdn_port, self.mailbox, self.moto_endpoint),
-            machine_only(deployment.REPO_ROOT / "var" / "e2e-static", self.certificate),
+            machine_only(deployment.REPO_ROOT / "var" / f"{DATABASE}-static", self.certificate),
         )
         self.create_buckets(self.documented)
         self.fresh_database()
@@ -196,28 +197,17 @@ class Stack:
         )
 
     def fresh_database(self):
-        """A database cloned from the migrated template of tests/deploy (rebuilt when a
-        migration changes); the documented `migrate` then has nothing left to do."""
-        digest = migrations_digest()
+        """A database cloned from the migrated template of tests/deploy/databases.py; the
+        documented `migrate` then has nothing left to do."""
         with postgres_admin() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-            if not template_database_is_current(admin, digest):
-                admin.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE_DATABASE}" WITH (FORCE)')
-                admin.execute(f'CREATE DATABASE "{TEMPLATE_DATABASE}"')
-                environ = {
-                    **inherited_environment(),
-                    "DJANGO_SETTINGS_MODULE": "config.settings.base",
-                    "DATABASE_URL": server_url(TEMPLATE_DATABASE),
-                }
-                finish(start_manage(environ, "migrate", "--noinput", "-v0"))
-                admin.execute(f"COMMENT ON DATABASE \"{TEMPLATE_DATABASE}\" IS '{digest}'")
-            admin.execute(f'CREATE DATABASE "{DATABASE}" TEMPLATE "{TEMPLATE_DATABASE}"')
-
-        def drop():
-            with postgres_admin() as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-
-        self.cleanup.callback(drop)
+            migrating = start_template_migration(
+                admin, {**inherited_environment(), "DJANGO_SETTINGS_MODULE": "config.settings.base"}
+            )
+            if migrating:
+                finish(migrating)
+                mark_template_current(admin)
+            clone_template(admin, DATABASE)
+        self.cleanup.callback(drop, DATABASE)
 
     def deploy(self):
         """docs/deploy.md's « A deployment », line by line, by bash."""
@@ -342,8 +332,7 @@ class Stack:
 
 
 def redis_client_for(db):
-    client = redis_client()
-    return client.__class__.from_url(f"redis://127.0.0.1:6379/{db}", socket_connect_timeout=3)
+    return redis.Redis.from_url(f"redis://127.0.0.1:6379/{db}", socket_connect_timeout=3)
 
 
 def stop(process, log):
