@@ -1,14 +1,18 @@
 """The events app's place in the admin, the home page and the demo."""
 
+from django import forms
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.admin_registration_forms import RegistrationEditForm
@@ -30,6 +34,44 @@ from events.models import Occurrence, Registration, Venue
 from home.demo import LOAD_DEMO_HOOK
 
 
+class VenueFilterForm(LocaleFilterMixin, BaseFilterForm):
+    """The venue chooser's search box. Venues are few and not in the search index (Wagtail gives
+    a chooser a search box only for indexed models): every word typed must be in the venue's
+    name, commune or address."""
+
+    q = forms.CharField(
+        # As in Wagtail's other choosers, so that every search box reads the same.
+        label=_("Terme de recherche"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Rechercher")}),
+    )
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = self.cleaned_data.get("q", "").strip()
+        for word in query.split():
+            objects = objects.filter(
+                Q(name__icontains=word) | Q(commune__icontains=word) | Q(address__icontains=word)
+            )
+        if query:
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class VenueChooseView(ChooseView):
+    filter_form_class = VenueFilterForm
+
+
+class VenueChooseResultsView(ChooseResultsView):
+    filter_form_class = VenueFilterForm
+
+
+class VenueChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = VenueChooseView
+    choose_results_view_class = VenueChooseResultsView
+
+
 class VenueViewSet(SnippetViewSet):
     model = Venue
     icon = "site"
@@ -37,6 +79,9 @@ class VenueViewSet(SnippetViewSet):
     menu_order = 230
     add_to_admin_menu = True
     list_display = ["name", "commune", "step_free_access"]
+    # The listing searches the same way as the chooser (the database, not the search index).
+    search_fields = ["name", "commune", "address"]
+    chooser_viewset_class = VenueChooserViewSet
 
 
 register_snippet(VenueViewSet)

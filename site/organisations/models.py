@@ -127,6 +127,8 @@ class Organisation(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("siret"),
+        # The admin's choosers and listing search as one types: by name, or by SIRET.
+        index.AutocompleteField("siret"),
         index.FilterField("is_archived"),
     ]
 

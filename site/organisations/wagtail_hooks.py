@@ -13,7 +13,9 @@ class OrganisationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "kind", "commune", "is_public", "is_archived"]
     list_filter = ["kind", "is_public", "is_archived"]
-    search_fields = ["name", "siret"]
+    # No `search_fields`: the listing searches the index's fields (name and SIRET, see
+    # Organisation.search_fields); naming them makes SQLite's search backend fail (« no such
+    # column »).
 
 
 register_snippet(OrganisationViewSet)

@@ -34,7 +34,13 @@ class Sector(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("rome_domain")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        # The page editor's choosers open in the page's language (?locale=fr): the search then
+        # filters on it.
+        index.FilterField("locale"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         SynchronizedField("slug"),
@@ -74,6 +80,9 @@ class Trade(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("label"),
         index.AutocompleteField("label"),
         index.SearchField("rome_code"),
+        # Editors know a trade by its name or by its ROME code, and type either's start.
+        index.AutocompleteField("rome_code"),
+        index.FilterField("locale"),
     ]
     translatable_fields = [
         TranslatableField("label"),
@@ -110,7 +119,14 @@ class Neighbourhood(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("commune"), FieldPanel("qpv_code")]
-    search_fields = [index.SearchField("name"), index.SearchField("commune")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("commune"),
+        # What an editor types in the chooser's search box: the first letters of a name.
+        index.AutocompleteField("name"),
+        index.AutocompleteField("commune"),
+        index.FilterField("locale"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
         SynchronizedField("slug"),

@@ -17,7 +17,8 @@ class TradeViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["label", "rome_code", "sector"]
     list_filter = ["sector"]
-    search_fields = ["label", "rome_code"]
+    # No `search_fields`: the listing searches the index's fields (label and ROME code, see
+    # Trade.search_fields); naming them makes SQLite's search backend fail (« no such column »).
 
 
 class NeighbourhoodViewSet(SnippetViewSet):
