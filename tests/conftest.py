@@ -6,6 +6,8 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import translation
 
+from tests.storages import local_storages
+
 # The extranet's people (organisations, members, admins, a coordinator), shared by every app
 # built on the extranet.
 pytest_plugins = ["tests.extranet.people"]
@@ -21,18 +23,7 @@ def media_in_a_temporary_directory(tmp_path_factory):
         MEDIA_ROOT=media_root,
         PRIVATE_MEDIA_ROOT=private_root,
         STORAGES={
-            "default": {
-                "BACKEND": "django.core.files.storage.FileSystemStorage",
-                "OPTIONS": {"location": media_root},
-            },
-            "private": {
-                "BACKEND": "django.core.files.storage.FileSystemStorage",
-                "OPTIONS": {
-                    "location": private_root,
-                    "base_url": None,
-                    **settings.PRIVATE_FILE_PERMISSIONS,
-                },
-            },
+            **local_storages(media_root, private_root),
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
     ):

@@ -17,6 +17,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import connection
 
+from tests.storages import local_storages
+
 PUBLIC_FILE = "images/sauvegarde-test.txt"
 PRIVATE_FILE = "ressources/2026/03/compte-rendu-test.txt"
 
@@ -28,21 +30,7 @@ def own_storages(settings, tmp_path):
     media_root, private_root = tmp_path / "media", tmp_path / "private"
     settings.MEDIA_ROOT = media_root
     settings.PRIVATE_MEDIA_ROOT = private_root
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": media_root},
-        },
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {
-                "location": private_root,
-                "base_url": None,
-                **settings.PRIVATE_FILE_PERMISSIONS,
-            },
-        },
-    }
+    settings.STORAGES = {**settings.STORAGES, **local_storages(media_root, private_root)}
     return media_root, private_root
 
 
