@@ -38,6 +38,16 @@ def run(command, environment=None):
         raise BackupError(f"{command[0]} a échoué : {result.stderr.strip()}")
 
 
+def copy_sqlite(source_path, target_path):
+    """A consistent copy of one SQLite database into another file (SQLite's backup API)."""
+    source = sqlite3.connect(source_path)
+    target = sqlite3.connect(target_path)
+    with target:
+        source.backup(target)
+    target.close()
+    source.close()
+
+
 def dump_database(database, vendor, target):
     """Write the database described by `database` (a settings dict) to the file `target`."""
     if vendor == "postgresql":
@@ -46,12 +56,7 @@ def dump_database(database, vendor, target):
             postgres_environment(database),
         )
     elif vendor == "sqlite":
-        source = sqlite3.connect(database["NAME"])
-        copy = sqlite3.connect(target)
-        with copy:
-            source.backup(copy)
-        copy.close()
-        source.close()
+        copy_sqlite(database["NAME"], target)
     else:
         raise BackupError(f"Pas de sauvegarde possible pour une base {vendor}.")
 
@@ -75,12 +80,7 @@ def restore_database(dump, database, vendor):
             postgres_environment(database),
         )
     elif vendor == "sqlite":
-        source = sqlite3.connect(dump)
-        target = sqlite3.connect(database["NAME"])
-        with target:
-            source.backup(target)
-        target.close()
-        source.close()
+        copy_sqlite(dump, database["NAME"])
     else:
         raise BackupError(f"Pas de restauration possible pour une base {vendor}.")
 

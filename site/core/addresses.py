@@ -26,8 +26,11 @@ def absolute_url(url):
     return site_origin() + "/" + url.lstrip("/")
 
 
-def site_host_and_port():
-    """The (hostname, port) a Wagtail Site record must hold to build SITE_URL's addresses."""
-    parts = urlsplit(settings.SITE_URL)
-    default_port = 443 if parts.scheme == "https" else 80
-    return parts.hostname, parts.port or default_port
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_host_and_port(site_url=None):
+    """The (hostname, port) a Wagtail Site record must hold to build the addresses of
+    `site_url` (default: SITE_URL)."""
+    parts = urlsplit(site_url or settings.SITE_URL)
+    return parts.hostname or "", parts.port or DEFAULT_PORTS.get(parts.scheme)

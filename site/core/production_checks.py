@@ -21,13 +21,14 @@ import shlex
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from core.addresses import DEFAULT_PORTS, site_host_and_port
+
 logger = logging.getLogger(__name__)
 
 PRODUCTION_SETTINGS_MODULE = "config.settings.production"
 # Where `sudo cp deploy/systemd/* /etc/systemd/system/` puts the units (docs/deploy.md).
 SYSTEMD_UNIT_DIR = Path("/etc/systemd/system")
 UNIT_PATTERN = "dynamique-emploi-*.service"
-DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 # --- Settings module ---------------------------------------------------------------------------
@@ -135,9 +136,8 @@ def systemd_unit_problems(folder=SYSTEMD_UNIT_DIR):
 # --- Wagtail Site record -----------------------------------------------------------------------
 def site_url_origin(site_url):
     """SITE_URL's scheme, host and port as Wagtail writes a Site's root_url."""
-    parts = urlsplit(site_url)
-    scheme, host = parts.scheme, (parts.hostname or "").lower()
-    port = parts.port or DEFAULT_PORTS.get(scheme)
+    scheme = urlsplit(site_url).scheme
+    host, port = site_host_and_port(site_url)
     if port == DEFAULT_PORTS.get(scheme):
         return f"{scheme}://{host}", host, port
     return f"{scheme}://{host}:{port}", host, port

@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.addresses import absolute_url
 from core.dates import HUB_TIME_ZONE, hub_today
 from extranet.enums import MembershipRole
 from extranet.models import Announcement, Invitation, Membership
@@ -248,7 +249,7 @@ def load_extranet_demo(demo):
         verify_email(editor)
     load_directory_contacts(demo)
     accounts.report()
-    demo.log(_("Espace membres : %(url)s") % {"url": settings.SITE_URL.rstrip("/") + "/extranet/"})
+    demo.log(_("Espace membres : %(url)s") % {"url": absolute_url("/extranet/")})
 
 
 def load_directory_contacts(demo):
@@ -283,13 +284,6 @@ def next_occurrence(slug):
     )
 
 
-def full_url(path):
-    """A path of the site as the address members click; a full address stays as it is."""
-    if not path or path.startswith(("http://", "https://")):
-        return path or ""
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def day_of(occurrence):
     return occurrence.start.astimezone(HUB_TIME_ZONE).date()
 
@@ -307,7 +301,7 @@ def demo_announcements(today):
             "Comment répondre à un marché public avec une clause d'insertion, et quelles "
             "structures du réseau peuvent vous aider à la mettre en œuvre.\n"
             "Vos remarques sont les bienvenues : elles serviront à la prochaine version.",
-            full_url(guide.get_absolute_url()) if guide else "",
+            absolute_url(guide.get_absolute_url()) if guide else "",
             None,
             0,
         ),
@@ -317,7 +311,7 @@ def demo_announcements(today):
             "retrouvent à la Plateforme Emploi Entreprises.\n"
             "Proposez à vos salariés de devenir parrain ou marraine : il suffit d'avoir un peu "
             "de temps et l'envie de partager son réseau.",
-            full_url(sponsorship.event.get_url()) if sponsorship else "",
+            absolute_url(sponsorship.event.get_url()) if sponsorship else "",
             day_of(sponsorship) if sponsorship else today + datetime.timedelta(days=30),
             2,
         ),
@@ -327,7 +321,7 @@ def demo_announcements(today):
             "venez avec vos postes à pourvoir ; structures d'insertion et de formation, "
             "préparez vos candidats.\n"
             "Écrivez à la coordination pour réserver votre stand.",
-            full_url(job_fair.event.get_url()) if job_fair else "",
+            absolute_url(job_fair.event.get_url()) if job_fair else "",
             day_of(job_fair) if job_fair else today + datetime.timedelta(days=90),
             5,
         ),

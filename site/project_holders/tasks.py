@@ -1,7 +1,5 @@
 """Background work for project holders: telling the coordinators about a new holder."""
 
-from urllib.parse import urljoin
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -9,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.addresses import absolute_url
 from core.tasks import mail_task
 from project_holders.forms import coordinators
 from project_holders.models import ProjectHolder
@@ -40,9 +39,7 @@ def notify_coordinators(holder_id):
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "holder": holder,
-            "holder_url": urljoin(
-                settings.SITE_URL, reverse("project_holders:detail", args=[holder.pk])
-            ),
+            "holder_url": absolute_url(reverse("project_holders:detail", args=[holder.pk])),
         }
         message = EmailMultiAlternatives(
             subject=_("Nouveau porteur de projet ESS : %(project)s")

@@ -4,6 +4,7 @@ Never `playwright install`: the browser is the system's /usr/bin/chromium. Each 
 contexts (cookies, viewport, JavaScript on or off) from the shared browser.
 """
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,25 +40,36 @@ def browser(playwright):
     chromium.close()
 
 
-@pytest.fixture
-def new_page(browser, live_server):
-    """`new_page("phone")` opens a page in a fresh context; `javascript=False` turns JS off."""
+@contextmanager
+def fresh_pages(browser, base_url, **options):
+    """Yields `open_page(viewport, javascript=True)`: a page in a fresh context (cookies,
+    viewport, JavaScript on or off) at `base_url`; every context is closed at the end."""
     contexts = []
 
     def open_page(viewport="desktop", *, javascript=True):
         context = browser.new_context(
-            base_url=live_server.url,
+            base_url=base_url,
             java_script_enabled=javascript,
             locale="fr-FR",
+            **options,
             **VIEWPORTS[viewport],
         )
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    try:
+        yield open_page
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """`new_page("phone")` opens a page in a fresh context; `javascript=False` turns JS off."""
+    with fresh_pages(browser, live_server.url) as open_page:
+        yield open_page
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, VIEWPORTS
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, fresh_pages
 
 POSTGRES_URL = os.environ.get("DATABASE_URL", "")
 
@@ -54,20 +54,5 @@ def visit(deployed, e2e_browser):
     `javascript=False` to turn scripts off. The certificate is the test's own: not trusted."""
     from tests.e2e.stack import ORIGIN
 
-    contexts = []
-
-    def open_page(viewport="desktop", *, javascript=True):
-        context = e2e_browser.new_context(
-            base_url=ORIGIN,
-            java_script_enabled=javascript,
-            locale="fr-FR",
-            ignore_https_errors=True,
-            **VIEWPORTS[viewport],
-        )
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
+    with fresh_pages(e2e_browser, ORIGIN, ignore_https_errors=True) as open_page:
+        yield open_page

@@ -43,6 +43,7 @@ from tests.deploy.databases import (
 from tests.deploy.nginx import BARE_HOST, HOST, free_ports, nginx_or_skip, started
 from tests.e2e import deployment
 from tests.e2e.mailbox import Mailbox
+from tests.processes import manage
 
 # Two runs on one machine (a developer's and CI's clone) each set their own.
 DATABASE = os.environ.get("E2E_DATABASE", "dynamique_emploi_e2e")
@@ -274,21 +275,11 @@ class Stack:
         by processes running as the scheduled jobs run (production settings, same file)."""
         unit = deployment.unit("dynamique-emploi-job@.service", "load_demo")
         environ = self.unit_environment(unit)
-        for arguments in (
-            ["load_demo"],
-            ["shell", "-c", "from tests.e2e.content import prepare; prepare()"],
-        ):
-            result = subprocess.run(
-                [sys.executable, "manage.py", *arguments],
-                cwd=deployment.REPO_ROOT,
-                env=environ,
-                capture_output=True,
-                text=True,
-                timeout=600,
-                check=False,
-            )
-            assert result.returncode == 0, f"{arguments}:\n{result.stdout}\n{result.stderr}"
-        return json.loads(result.stdout.strip().splitlines()[-1])
+        manage(environ, "load_demo", timeout=600)
+        printed = manage(
+            environ, "shell", "-c", "from tests.e2e.content import prepare; prepare()", timeout=600
+        )
+        return json.loads(printed.strip().splitlines()[-1])
 
     def wait_for_web(self, port):
         deadline = time.monotonic() + START_TIMEOUT
