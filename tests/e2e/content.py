@@ -5,7 +5,9 @@ settings, the stack's database and buckets): the test process itself runs the te
 must not write to that database. Prints one line of JSON for the tests.
 """
 
+import importlib
 import json
+from pathlib import Path
 
 from events.registrations import register
 from offers.models import OfferIndexPage
@@ -19,10 +21,18 @@ WORKSHOP_CAPACITY = 2
 
 
 def prepare():
-    from tests.e2e import content_editor, content_member
-
-    found = {**prepare_resident(), **content_editor.prepare(), **content_member.prepare()}
+    """Each journey's own content module, `tests/e2e/content_<journey>.py`, adds its people and
+    pages through its `prepare()`, which returns what its tests need to find them."""
+    found = prepare_resident()
+    for module in journey_modules():
+        found.update(module.prepare())
     print(json.dumps(found))
+
+
+def journey_modules():
+    folder = Path(__file__).parent
+    names = sorted(path.stem for path in folder.glob("content_*.py"))
+    return [importlib.import_module(f"tests.e2e.{name}") for name in names]
 
 
 def prepare_resident():
