@@ -13,7 +13,6 @@ Idempotent like every demo step: what exists (same venue name, same page slug) i
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext as _
 
 from core.dates import hub_today
@@ -435,24 +434,9 @@ def cancel_one_meeting(event):
     occurrence.save(update_fields=["is_cancelled", "note", "changed_by_editor"])
 
 
-def grant_editors_permissions():
-    """The hub's editors manage dates and registrations: what migrations 0003 and 0005 grant,
-    given again when the Moderators group was rebuilt after a flush (home.demo)."""
-    group = Group.objects.filter(name="Moderators").first()
-    if group is None:
-        return
-    codenames = [
-        *(f"{action}_registration" for action in ("view", "change", "delete", "export")),
-        "view_occurrence",
-        "change_occurrence",
-    ]
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="events", codename__in=codenames)
-    )
-
-
 def load_events_demo(demo):
-    grant_editors_permissions()
+    # The editors' permissions on dates and registrations come with their role
+    # (extranet.permissions.ROLES), rebuilt by home.demo before this step.
     locale = get_default_locale()
     venues = load_venues(demo, locale)
     index = load_event_index(demo)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from core.paths import without_language_prefix
 from extranet.permissions import must_use_two_factor
-from extranet.two_factor import has_totp, passed_two_factor
+from extranet.two_factor import TWO_FACTOR_NEXT_SESSION_KEY, has_totp, passed_two_factor
 
 # The private parts of the site: the extranet (coordinators' views and exports among them) and
 # the Wagtail admin. Account pages (/compte/: TOTP activation, the code prompt, sign-out, e-mail
@@ -36,6 +36,9 @@ class RequireTwoFactorMiddleware:
             and not passed_two_factor(request)
         ):
             if not has_totp(request.user):
+                # Only paths under /extranet/ and /admin/ get here: always a local path. The
+                # recovery codes page shown after the set-up leads back to it.
+                request.session[TWO_FACTOR_NEXT_SESSION_KEY] = request.get_full_path()
                 return redirect(reverse("mfa_activate_totp"))
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('mfa_reauthenticate')}?{query}")

@@ -16,6 +16,9 @@ from allauth.mfa.models import Authenticator
 
 # allauth's name for a code typed in this session (allauth.mfa.base.internal.flows).
 MFA_METHOD = "mfa"
+# Where a coordinator, editor or adviser was going when sent to set the authenticator app up:
+# the recovery codes page (templates/mfa/recovery_codes/index.html) leads there.
+TWO_FACTOR_NEXT_SESSION_KEY = "two_factor_next"
 
 
 def has_totp(user):

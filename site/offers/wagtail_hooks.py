@@ -1,15 +1,23 @@
 """The offers app's place in the admin, the home page, the site search and the demo."""
 
 from django.template.loader import render_to_string
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.spreadsheets import SafeSpreadsheetExportMixin
 from home.demo import LOAD_DEMO_HOOK
 from home.models import HOME_PAGE_SECTIONS_HOOK
+from offers.admin_views import (
+    FOLLOWED_ACTION,
+    FOLLOWED_COLUMN,
+    INTEREST_FORBIDDEN_MESSAGE,
+    InterestIndexView,
+    InterestInspectView,
+    follow_interest,
+    refused_with_forbidden_page,
+)
 from offers.models import Interest, OfferIndexPage, OfferPage
 from search.views import HIDDEN_FROM_SEARCH_HOOK
 
@@ -17,21 +25,27 @@ EXPIRING_SOON_DAYS = 7
 LATEST_OFFERS_ON_HOME_PAGE = 4
 
 
-class InterestIndexView(SafeSpreadsheetExportMixin, IndexView):
-    """The interests' listing, whose exports neutralise what residents typed (core.spreadsheets)."""
-
-
 class InterestViewSet(ModelViewSet):
-    """Residents' « Ça m'intéresse »: read, exported and erased by the hub's advisers."""
+    """Residents' « Ça m'intéresse »: read, followed and exported by the hub's advisers, erased
+    by the coordinators (docs/roles.md)."""
 
     model = Interest
     index_view_class = InterestIndexView
+    inspect_view_class = InterestInspectView
     icon = "mail"
     menu_label = _("« Ça m'intéresse »")
     menu_order = 205
     add_to_admin_menu = True
     inspect_view_enabled = True
-    list_display = ["name", "offer_title", "phone", "email", "created_at", "notified_at"]
+    list_display = [
+        "name",
+        "offer_title",
+        "phone",
+        "email",
+        "created_at",
+        "notified_at",
+        FOLLOWED_COLUMN,
+    ]
     list_filter = ["created_at"]
     search_fields = ["name", "offer_title", "phone", "email"]
     list_export = [
@@ -47,10 +61,29 @@ class InterestViewSet(ModelViewSet):
     export_filename = "ca-m-interesse"
     form_fields = ["name", "phone", "email", "message"]
 
+    def get_urlpatterns(self):
+        urlpatterns = [
+            *super().get_urlpatterns(),
+            path(f"follow/<{self.pk_path_converter}:pk>/", follow_interest, name="follow"),
+        ]
+        # Someone who may not see them gets a page saying so, not the dashboard.
+        for pattern in urlpatterns:
+            pattern.callback = refused_with_forbidden_page(
+                pattern.callback, INTEREST_FORBIDDEN_MESSAGE
+            )
+        return urlpatterns
+
 
 @hooks.register("register_admin_viewset")
 def register_interest_viewset():
     return InterestViewSet("interests")
+
+
+@hooks.register("register_log_actions")
+def register_interest_log_actions(actions):
+    actions.register_action(
+        FOLLOWED_ACTION, _("Suivie"), _("« Ça m'intéresse » suivi : la personne a été contactée")
+    )
 
 
 class ExpiringOffersPanel(Component):

@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from events.enums import ConsentMethod, EventStatus, EventType, RegistrationStatus
 from events.models import Registration
+from extranet.permissions import EDITORS_GROUP_NAME
 from tests.events.factories import EventPageFactory, RegistrationFactory, paris_datetime
 
 NOW = paris_datetime(2027, 1, 4, 10, 30)
@@ -52,8 +53,8 @@ def make_user(*, groups=(), codenames=(), superuser=False):
 
 
 def moderator():
-    """One of the hub's editors: the « Moderators » group got its permissions by migration."""
-    return make_user(groups=["Moderators"])
+    """One of the hub's editors: the « Éditeurs » group gets its permissions by migration."""
+    return make_user(groups=[EDITORS_GROUP_NAME])
 
 
 def csv_rows(response):
@@ -449,7 +450,7 @@ class TestAttendanceSheet(TestCase):
             cls.url = reverse("registrations:attendance", args=[cls.occurrence.pk])
             cls.editor = moderator()
             cls.date_editor = make_user(
-                groups=["Moderators"], codenames=["view_occurrence", "change_occurrence"]
+                groups=[EDITORS_GROUP_NAME], codenames=["view_occurrence", "change_occurrence"]
             )
 
     def setUp(self):
@@ -747,7 +748,7 @@ class TestYearlyReport(TestCase):
 
 
 def test_moderators_and_editors_may_handle_registrations(db):
-    for name in ["Moderators", "Editors"]:
+    for name in [EDITORS_GROUP_NAME, "Editors"]:
         codenames = set(
             Group.objects.get(name=name)
             .permissions.filter(content_type__app_label="events")

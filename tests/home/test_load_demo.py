@@ -12,6 +12,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from core.blocks import BodyBlock
 from core.enums import AccessibilityConformance
 from core.models import SiteSettings
+from extranet.permissions import EDITORS_GROUP_NAME
 from home.demo.content import EDITOR_EMAIL
 from home.models import HomePage, StandardPage
 from tests.home.demo_tests import LoadDemoTwiceTestCase, load_demo
@@ -135,7 +136,7 @@ class TestLoadDemo(LoadDemoTwiceTestCase):
         password = PASSWORD_PATTERN.search(self.first_output).group(1)
 
         assert editor.email == EDITOR_EMAIL
-        assert list(editor.groups.all()) == [Group.objects.get(name="Moderators")]
+        assert list(editor.groups.all()) == [Group.objects.get(name=EDITORS_GROUP_NAME)]
         assert editor.has_perm("core.change_sitesettings")
         assert (
             HomePage.objects.get(locale__language_code="fr")
@@ -187,7 +188,7 @@ def test_works_on_an_empty_database(settings):
     editor = get_user_model().objects.get(username=EDITOR_EMAIL)
     assert editor.has_perm("wagtailadmin.access_admin")
     assert (
-        Group.objects.get(name="Moderators")
+        Group.objects.get(name=EDITORS_GROUP_NAME)
         .page_permissions.filter(permission__codename="publish_page")
         .exists()
     )

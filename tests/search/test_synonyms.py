@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.urls import reverse
 
+from extranet.permissions import EDITORS_GROUP_NAME
 from search.models import Synonym
 from tests.home.factories import create_site
 from tests.offers.factories import OfferPageFactory
@@ -105,7 +106,7 @@ def test_the_migration_gives_the_everyday_job_names(db):
 
 
 def test_editors_and_moderators_may_edit_synonyms(db):
-    for name in ["Moderators", "Editors"]:
+    for name in [EDITORS_GROUP_NAME, "Editors"]:
         codenames = set(
             Group.objects.get(name=name)
             .permissions.filter(content_type__app_label="search")

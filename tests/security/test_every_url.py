@@ -22,6 +22,7 @@ import types
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
@@ -38,6 +39,7 @@ from wagtail.models import (
 
 from core.dates import HUB_TIME_ZONE
 from core.paths import without_language_prefix
+from extranet.permissions import ADVISERS_GROUP_NAME
 from home.demo.content import get_moderators_group
 from tests.clients import SignInClient
 from tests.core.factories import DocumentFactory, ImageFactory, get_root_collection
@@ -97,7 +99,8 @@ ORGANISATION_OF = {
     "other_member": "other_organisation",
     "other_admin": "other_organisation",
 }
-EDITORS = {"editor", "adviser"}
+# The hub's three roles open the admin (docs/roles.md).
+EDITORS = {"editor", "adviser", "coordinator"}
 SIGNED_IN = set(ROLES) - {"anonymous"}
 # Every route is opened by every role in French; under /en/ and /ar/ (the same views, behind a
 # language prefix that extranet.middleware and the sign-in redirects must see through) by the
@@ -119,10 +122,10 @@ MARKERS = {
     # organisation has no admin among the roles: tests/extranet/test_permissions.py has one).
     "invitee-francs-moisins@example.org": {"coordinator"},
     "invitee-entrepots@example.org": {"other_admin", "coordinator"},
-    # A resident registered for an event: the editors (Moderators) read registrations.
-    "Inscrite-Confidentielle": {"editor"},
-    # A resident's « Ça m'intéresse »: no group may read interests (superusers only).
-    "Interesse-Confidentiel": set(),
+    # A resident registered for an event: the three roles read registrations (docs/roles.md).
+    "Inscrite-Confidentielle": {"editor", "adviser", "coordinator"},
+    # A resident's « Ça m'intéresse »: advisers and coordinators, not editors.
+    "Interesse-Confidentiel": {"adviser", "coordinator"},
     # A page and a document kept for signed-in visitors, a page behind a password nobody typed.
     "Page-Reservee-Membres": SIGNED_IN,
     "Document-Reserve-Membres": SIGNED_IN,
@@ -397,15 +400,14 @@ def build_world():
     ).user
     w.coordinator = CoordinatorFactory(email="coordination@example.org")
     activate_totp(w.coordinator)
-    # An editor as the demo makes one: in Wagtail's « Moderators » group (rebuilt when a
-    # transactional test flushed the database before).
+    # An editor as the demo makes one: in the « Éditeurs » group (rebuilt when a transactional
+    # test flushed the database before).
     w.moderators = get_moderators_group()
     w.editor = EditorFactory()
     w.editor.groups.add(w.moderators)
     activate_totp(w.editor)
-    # No « adviser » role exists yet (a later issue brings it): stood for by the narrowest staff
-    # account, one that may open the admin and nothing more.
     w.adviser = EditorFactory(first_name="Adèle")
+    w.adviser.groups.add(Group.objects.get(name=ADVISERS_GROUP_NAME))
     activate_totp(w.adviser)
     w.staff_password_only = UserFactory(is_superuser=True, is_staff=True)
     activate_totp(w.staff_password_only)

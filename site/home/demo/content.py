@@ -1,4 +1,5 @@
-"""The home app's demo content: the site and its French pages, the site settings, an editor.
+"""The home app's demo content: the site and its French pages, the site settings, an editor and
+an adviser.
 
 Imported only by `manage.py load_demo`: it needs the factories of tests/ (dev dependencies).
 The facts and figures are the hub's own (2015 results); addresses, phone numbers (in the range
@@ -7,22 +8,23 @@ ARCEP keeps for fiction) and e-mail addresses are made up.
 
 import re
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Site
+from wagtail.models import Site
 
 from core.addresses import site_host_and_port
 from core.enums import AccessibilityConformance
 from core.models import SiteSettings
+from extranet.permissions import ADVISERS_GROUP_NAME, EDITORS_GROUP_NAME, sync_roles
 from home.demo import illustrations
 from home.models import HomePage
 from tests.core.factories import (
     SiteSettingsFactory,
     get_default_locale,
     get_default_site,
-    get_root_collection,
     get_root_page,
 )
 from tests.home.factories import (
@@ -43,6 +45,7 @@ from tests.home.factories import (
 )
 
 EDITOR_EMAIL = "editeur@dynamique-emploi.fr"
+ADVISER_EMAIL = "conseillere@dynamique-emploi.fr"
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
 # `make run` serves the site there; other host names fall back to this default site.
 
@@ -873,64 +876,50 @@ def load_site_settings(demo):
     demo.log(_("Coordonnées du site remplies."))
 
 
-def get_moderators_group():
-    """Wagtail's « Moderators » group, rebuilt like Wagtail's migrations do after a flush.
-
-    The hub's editors publish offers and events themselves, hence Moderators (who may publish)
-    rather than Editors (whose changes wait for moderation).
-    """
-    group, created = Group.objects.get_or_create(name="Moderators")
-    if created:
-        for permission_type in ("add", "change", "publish"):
-            GroupPagePermission.objects.create(
-                group=group, page=get_root_page(), permission_type=permission_type
-            )
-        collection = get_root_collection()
-        for codename in (
-            "add_image",
-            "change_image",
-            "delete_image",
-            "choose_image",
-            "add_document",
-            "change_document",
-            "delete_document",
-            "choose_document",
-        ):
-            GroupCollectionPermission.objects.create(
-                group=group,
-                collection=collection,
-                permission=Permission.objects.get(codename=codename),
-            )
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(content_type__app_label="core", codename="change_sitesettings"),
-    )
-    return group
+def get_editors_group():
+    """The « Éditeurs » group, with every role's group and permissions made again if a flush
+    removed them (what extranet migration 0004 makes: extranet.permissions.ROLES)."""
+    sync_roles(django_apps)
+    return Group.objects.get(name=EDITORS_GROUP_NAME)
 
 
-def load_editor(demo):
-    """A demo editor account in the « Moderators » group; its password is never reset."""
+# The name other modules knew it by, when the hub's editors were in Wagtail's « Moderators ».
+get_moderators_group = get_editors_group
+
+
+def get_or_create_staff_account(demo, email, group_name, first_name):
+    """An account of the admin in `group_name`, made once; the new account, or None if it existed
+    (its password is never reset)."""
+    from extranet.demo import verify_email
+
     user_model = get_user_model()
-    group = get_moderators_group()
-    if user_model.objects.filter(username=EDITOR_EMAIL).exists():
+    if user_model.objects.filter(username=email).exists():
         demo.log(
             _(
                 "Le compte %(email)s existe déjà. Pour changer son mot de passe : "
                 "python manage.py changepassword %(email)s"
             )
-            % {"email": EDITOR_EMAIL}
+            % {"email": email}
         )
-    else:
-        password = demo.password
-        editor = user_model.objects.create_user(
-            username=EDITOR_EMAIL,
-            email=EDITOR_EMAIL,
-            password=password,
-            first_name="Compte",
-            last_name="de démonstration",
-        )
-        editor.groups.add(group)
-        demo.count("users")
+        return None
+    account = user_model.objects.create_user(
+        username=email,
+        email=email,
+        password=demo.password,
+        first_name=first_name,
+        last_name="de démonstration",
+    )
+    account.groups.add(Group.objects.get(name=group_name))
+    # allauth asks every account to confirm its address before signing in.
+    verify_email(account)
+    demo.count("users")
+    return account
+
+
+def load_editor(demo):
+    """A demo editor account in the « Éditeurs » group; its password is never reset."""
+    get_editors_group()
+    if get_or_create_staff_account(demo, EDITOR_EMAIL, EDITORS_GROUP_NAME, "Compte"):
         if settings.DEMO_PASSWORD:
             demo.log(
                 _("Compte éditeur créé : %(email)s, avec le mot de passe de DEMO_PASSWORD.")
@@ -942,9 +931,22 @@ def load_editor(demo):
                     "Compte éditeur créé : %(email)s, mot de passe : %(password)s "
                     "(notez-le, il ne sera plus affiché)."
                 )
-                % {"email": EDITOR_EMAIL, "password": password}
+                % {"email": EDITOR_EMAIL, "password": demo.password}
             )
     demo.log(_("Administration du site : %(url)s") % {"url": ADMIN_URL})
 
 
-STEPS = [load_site, load_site_settings, load_editor]
+def load_adviser(demo):
+    """A demo adviser in the « Conseillers » group, who follows residents' « Ça m'intéresse »;
+    same password as the editor's."""
+    if get_or_create_staff_account(demo, ADVISER_EMAIL, ADVISERS_GROUP_NAME, "Conseillère"):
+        demo.log(
+            _(
+                "Compte conseillère créé : %(email)s, avec le même mot de passe que le compte "
+                "éditeur."
+            )
+            % {"email": ADVISER_EMAIL}
+        )
+
+
+STEPS = [load_site, load_site_settings, load_editor, load_adviser]
