@@ -123,19 +123,42 @@ class SiteSettings(BaseSiteSetting):
     address = models.TextField(
         blank=True,
         verbose_name=_("Adresse de la Plateforme Emploi Entreprises"),
+        help_text=_("Sur deux lignes. Ex. : 12 rue du Landy, puis 93200 Saint-Denis."),
     )
     opening_hours = models.TextField(
         blank=True,
         verbose_name=_("Horaires d'ouverture"),
+        help_text=_("Une ligne par jour ou par période. Ex. : Lundi au vendredi : 9 h – 17 h"),
+    )
+    phone = models.CharField(
+        blank=True,
+        max_length=30,
+        verbose_name=_("Téléphone"),
+        help_text=_("Ex. : 01 49 33 00 00."),
+    )
+    email = models.EmailField(
+        blank=True,
+        verbose_name=_("Adresse e-mail"),
         help_text=_(
-            "Une ligne par jour ou par période, par exemple : Lundi au vendredi : 9 h – 17 h"
+            "Montrée dans le pied de page ; reçoit aussi les « Ça m'intéresse » quand la liste "
+            "des offres n'a pas d'e-mail des conseillers. Ex. : contact@dynamique-emploi.fr"
         ),
     )
-    phone = models.CharField(blank=True, max_length=30, verbose_name=_("Téléphone"))
-    email = models.EmailField(blank=True, verbose_name=_("Adresse e-mail"))
-    facebook_url = models.URLField(blank=True, verbose_name=_("Page Facebook"))
-    linkedin_url = models.URLField(blank=True, verbose_name=_("Page LinkedIn"))
-    instagram_url = models.URLField(blank=True, verbose_name=_("Compte Instagram"))
+    facebook_url = models.URLField(
+        blank=True,
+        verbose_name=_("Page Facebook"),
+        help_text=_("Ex. : https://www.facebook.com/dynamique.emploi"),
+    )
+    linkedin_url = models.URLField(
+        blank=True,
+        verbose_name=_("Page LinkedIn"),
+        help_text=_("Ex. : https://www.linkedin.com/company/dynamique-emploi"),
+    )
+    instagram_url = models.URLField(
+        blank=True,
+        verbose_name=_("Compte Instagram"),
+        help_text=_("Ex. : https://www.instagram.com/dynamique.emploi"),
+    )
     contact_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -159,6 +182,7 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("Page de la déclaration d'accessibilité"),
+        help_text=_("Liée depuis le pied de page de chaque page. Ex. : la page « Accessibilité »."),
     )
 
     panels = [
@@ -194,6 +218,11 @@ class SiteSettings(BaseSiteSetting):
             ("Instagram", self.instagram_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+def yes_or_no(value):
+    """« Oui » or « Non », where the admin would otherwise print True or False."""
+    return _("Oui") if value else _("Non")
 
 
 def page_sections(hook_name, request, page):

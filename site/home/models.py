@@ -26,13 +26,19 @@ class HomePage(BasePage):
     mission = models.CharField(
         max_length=200,
         verbose_name=_("Mission en une phrase"),
-        help_text=_("Ce que fait le pôle, en mots simples. Affichée en grand en haut de la page."),
+        help_text=_(
+            "Ce que fait le pôle, en mots simples. Affichée en grand en haut de la page. "
+            "Ex. : Un emploi près de chez vous, avec les entreprises du quartier."
+        ),
     )
     introduction = models.TextField(
         blank=True,
         max_length=600,
         verbose_name=_("Introduction"),
-        help_text=_("Deux ou trois phrases sous la mission."),
+        help_text=_(
+            "Deux ou trois phrases sous la mission. Ex. : Nous accompagnons les habitants des "
+            "quartiers vers l'emploi."
+        ),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -41,26 +47,44 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("Image d'en-tête"),
+        help_text=_("Une photo large, sans texte dedans (1600 × 900 pixels de préférence)."),
     )
     entry_points = StreamField(
         [("entry_point", EntryPointBlock())],
         min_num=1,
         max_num=3,
         verbose_name=_("Portes d'entrée par public"),
-        help_text=_("Je cherche un emploi, Je recrute, Je porte un projet ESS."),
+        help_text=_(
+            "Une à trois portes, une par public. Ex. : Je cherche un emploi, Je recrute, "
+            "Je porte un projet ESS."
+        ),
     )
     figures_heading = models.CharField(
-        max_length=120, blank=True, default="", verbose_name=_("Titre des chiffres clés")
+        max_length=120,
+        blank=True,
+        default="",
+        verbose_name=_("Titre des chiffres clés"),
+        help_text=_("Ex. : Le pôle en chiffres."),
     )
     key_figures = StreamField(
         [("figure", KeyFigureBlock())],
         blank=True,
         max_num=8,
         verbose_name=_("Chiffres clés"),
+        help_text=_("Huit au plus. Ex. : « 120 » pour « personnes embauchées en 2026 »."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Contenu libre"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("Contenu libre"),
+        help_text=_("Des blocs sous les chiffres clés. Ex. : un texte, une citation, une image."),
+    )
     partners_heading = models.CharField(
-        max_length=120, blank=True, default="", verbose_name=_("Titre des partenaires")
+        max_length=120,
+        blank=True,
+        default="",
+        verbose_name=_("Titre des partenaires"),
+        help_text=_("Ex. : Ils agissent avec nous."),
     )
 
     content_panels = [
@@ -112,7 +136,11 @@ class HomePagePartner(Orderable):
     """A partner whose logo is shown at the foot of the home page."""
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="partners")
-    name = models.CharField(max_length=120, verbose_name=_("Nom"))
+    name = models.CharField(
+        max_length=120,
+        verbose_name=_("Nom"),
+        help_text=_("Le nom lu à la place du logo. Ex. : Plaine Commune."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -120,9 +148,13 @@ class HomePagePartner(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("Logo"),
+        help_text=_("Son logo officiel, sur fond clair, de préférence en PNG."),
     )
     url = models.URLField(
-        blank=True, validators=[validate_no_bidi_controls], verbose_name=_("Site internet")
+        blank=True,
+        validators=[validate_no_bidi_controls],
+        verbose_name=_("Site internet"),
+        help_text=_("Ex. : https://plainecommune.fr"),
     )
 
     panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url")]
@@ -139,9 +171,17 @@ class StandardPage(EasyReadMixin, BasePage):
         blank=True,
         max_length=600,
         verbose_name=_("Chapeau"),
-        help_text=_("Une ou deux phrases qui disent de quoi parle la page."),
+        help_text=_(
+            "Une ou deux phrases qui disent de quoi parle la page. Ex. : Comment la Plateforme "
+            "vous aide à trouver un emploi."
+        ),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Contenu"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("Contenu"),
+        help_text=_("Le texte de la page en blocs. Ex. : un titre, un paragraphe, une image."),
+    )
 
     content_panels = [
         *Page.content_panels,

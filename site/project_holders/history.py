@@ -6,10 +6,14 @@ Built on django-simple-history's records of the holder and of its notes, newest 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
+from simple_history.models import DeletedObject
 
+from organisations.models import Organisation
 from project_holders.enums import Need
 from project_holders.models import FollowUpNote, ProjectHolder
+from reference.models import Neighbourhood, Sector
 
 # Technical fields that say nothing to a reader of the history.
 HIDDEN_FIELDS = {"coordinators_notified_at", "id"}
@@ -30,9 +34,26 @@ class HistoryEntry:
     changes: list = field(default_factory=list)
 
 
+def deleted_label(deleted):
+    """What the history says of a record that no longer exists (django-simple-history would say
+    « Deleted Organisation (pk=12) »): its name is gone with it."""
+    labels = {
+        Organisation: _("organisation supprimée"),
+        get_user_model(): _("compte supprimé"),
+        Neighbourhood: _("quartier supprimé"),
+        Sector: _("filière supprimée"),
+    }
+    return labels.get(deleted.model, _("élément supprimé"))
+
+
 def display(model, name, value):
+    # A foreign key that was empty comes back as a DeletedObject without a pk.
+    if isinstance(value, DeletedObject) and value.pk is None:
+        value = None
     if value is None or value == "" or value == []:
         return "—"
+    if isinstance(value, DeletedObject):
+        return deleted_label(value)
     model_field = model._meta.get_field(name)
     if name == "needs":
         labels = dict(Need.choices)

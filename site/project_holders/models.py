@@ -348,7 +348,15 @@ class ProjectProposalPage(RoutablePageMixin, BasePage):
     Entries arrive « à qualifier », with no organisation, and the coordinators are told by e-mail.
     """
 
-    introduction = models.TextField(blank=True, max_length=1500, verbose_name=_("Introduction"))
+    introduction = models.TextField(
+        blank=True,
+        max_length=1500,
+        verbose_name=_("Introduction"),
+        help_text=_(
+            "Au-dessus du formulaire : ce que le pôle propose et ce qui se passe ensuite. Ex. : "
+            "Un coordinateur vous rappelle dans la semaine."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     # Under the home page, or under the editorial page that presents the support to ESS projects.
@@ -360,10 +368,6 @@ class ProjectProposalPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("Page « Je porte un projet ESS »")
-
-    def get_sitemap_urls(self, request=None):
-        # A form page, never indexed (noindex): it has no place in the sitemap either.
-        return []
 
     @path("")
     def proposal_form(self, request):

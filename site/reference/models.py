@@ -23,14 +23,24 @@ qpv_code_validator = RegexValidator(
 class Sector(TranslatableMixin, index.Indexed, models.Model):
     """A « filière »: how residents and branches group trades, tied to a ROME grand domaine."""
 
-    name = models.CharField(max_length=120, verbose_name=_("Nom"))
+    name = models.CharField(
+        max_length=120,
+        verbose_name=_("Nom"),
+        help_text=_("Le nom que lisent les habitants. Ex. : Logistique et transport."),
+    )
     slug = models.SlugField(
         max_length=120,
         verbose_name=_("Identifiant dans les adresses"),
-        help_text=_("En minuscules, sans espace ni accent : sert dans les filtres des listes."),
+        help_text=_(
+            "En minuscules, sans espace ni accent : sert dans les filtres des listes. "
+            "Ex. : logistique."
+        ),
     )
     rome_domain = models.CharField(
-        max_length=1, choices=RomeDomain.choices, verbose_name=_("Grand domaine ROME")
+        max_length=1,
+        choices=RomeDomain.choices,
+        verbose_name=_("Grand domaine ROME"),
+        help_text=_("La lettre du ROME de France Travail. Ex. : N pour Transport et logistique."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("rome_domain")]
@@ -68,11 +78,21 @@ class Trade(TranslatableMixin, index.Indexed, models.Model):
         max_length=5,
         validators=[rome_code_validator],
         verbose_name=_("Code de la fiche ROME"),
-        help_text=_("Par exemple N1103 pour le magasinage et la préparation de commandes."),
+        help_text=_("Ex. : N1103 pour le magasinage et la préparation de commandes."),
     )
-    label = models.CharField(max_length=160, verbose_name=_("Intitulé"))
+    label = models.CharField(
+        max_length=160,
+        verbose_name=_("Intitulé"),
+        help_text=_("L'intitulé de la fiche ROME. Ex. : Magasinage et préparation de commandes."),
+    )
     sector = models.ForeignKey(
-        Sector, on_delete=models.PROTECT, related_name="trades", verbose_name=_("Filière")
+        Sector,
+        on_delete=models.PROTECT,
+        related_name="trades",
+        verbose_name=_("Filière"),
+        help_text=_(
+            "La filière où les habitants cherchent ce métier. Ex. : Logistique et transport."
+        ),
     )
 
     panels = [FieldPanel("rome_code"), FieldPanel("label"), FieldPanel("sector")]
@@ -107,15 +127,30 @@ class Trade(TranslatableMixin, index.Indexed, models.Model):
 class Neighbourhood(TranslatableMixin, index.Indexed, models.Model):
     """A priority neighbourhood (QPV) of the territory, or another place residents name."""
 
-    name = models.CharField(max_length=120, verbose_name=_("Nom du quartier"))
-    slug = models.SlugField(max_length=120, verbose_name=_("Identifiant dans les adresses"))
-    commune = models.CharField(max_length=120, verbose_name=_("Commune"))
+    name = models.CharField(
+        max_length=120,
+        verbose_name=_("Nom du quartier"),
+        help_text=_("Le nom que disent les habitants. Ex. : Franc-Moisin."),
+    )
+    slug = models.SlugField(
+        max_length=120,
+        verbose_name=_("Identifiant dans les adresses"),
+        help_text=_(
+            "En minuscules, sans espace ni accent : sert dans les filtres des listes. "
+            "Ex. : franc-moisin."
+        ),
+    )
+    commune = models.CharField(
+        max_length=120, verbose_name=_("Commune"), help_text=_("Ex. : Saint-Denis.")
+    )
     qpv_code = models.CharField(
         max_length=8,
         blank=True,
         validators=[qpv_code_validator],
         verbose_name=_("Code QPV"),
-        help_text=_("Vide si ce lieu n'est pas un quartier prioritaire de la ville."),
+        help_text=_(
+            "Vide si ce lieu n'est pas un quartier prioritaire de la ville. Ex. : QP093001."
+        ),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("commune"), FieldPanel("qpv_code")]

@@ -1,18 +1,19 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from reference.models import Neighbourhood, Sector, Trade
+from reference.viewsets import TranslatableSnippetViewSet
 
 
-class SectorViewSet(SnippetViewSet):
+class SectorViewSet(TranslatableSnippetViewSet):
     model = Sector
     icon = "folder-open-inverse"
     list_display = ["name", "rome_domain"]
     list_filter = ["rome_domain"]
 
 
-class TradeViewSet(SnippetViewSet):
+class TradeViewSet(TranslatableSnippetViewSet):
     model = Trade
     icon = "tag"
     list_display = ["label", "rome_code", "sector"]
@@ -21,7 +22,7 @@ class TradeViewSet(SnippetViewSet):
     # Trade.search_fields); naming them makes SQLite's search backend fail (« no such column »).
 
 
-class NeighbourhoodViewSet(SnippetViewSet):
+class NeighbourhoodViewSet(TranslatableSnippetViewSet):
     model = Neighbourhood
     icon = "site"
     list_display = ["name", "commune", "qpv_code"]

@@ -24,8 +24,8 @@ from tests.extranet.factories import PASSWORD, totp_code
 INDEX_TIMEOUT = 45
 # The deployment's demo content queues some 800 index updates: a minute for the worker here.
 BACKLOG_TIMEOUT = 300
-# What the admin's date fields take (Wagtail's default format).
-ADMIN_DATE = "%Y-%m-%d"
+# What the admin's date fields take (settings.WAGTAIL_DATE_FORMAT).
+ADMIN_DATE = "%d/%m/%Y"
 THURSDAY = 3
 WEEKLY_DATES = 4
 

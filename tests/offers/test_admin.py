@@ -196,7 +196,7 @@ class TestEditorsCreateOffers(WagtailPageTestCase):
     def test_the_add_form_proposes_an_expiry_date_60_days_ahead(self):
         html = parse(self.client.get(add_offer_url(self.index)))
 
-        assert html.find(id="id_expiry_date")["value"] == "2026-03-16"
+        assert html.find(id="id_expiry_date")["value"] == "16/03/2026"
 
     def test_errors_are_shown_in_french_next_to_their_field(self):
         cases = {

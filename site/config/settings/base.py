@@ -408,6 +408,12 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's date pickers write dates as French readers do (Wagtail's default is 2026-03-15),
+# like every help text, message and listing: one format. (The server still accepts ISO dates;
+# the picker itself replaces what does not match this format on leaving the field.)
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 # Tags typed in Arabic are separated by « ، »: split on it as on « , ».
 TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
