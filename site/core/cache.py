@@ -26,6 +26,12 @@ section of base.py). This module decides what is shared and what is not, in one 
 - The page cache sits high in MIDDLEWARE, before sessions and authentication: a stored page
   costs no more than a static file. A visitor is taken as anonymous when they send no session
   cookie, so is_request_cacheable() refusing that cookie is what keeps signed-in visitors out.
+- A page that shows live facts, which change without a publication (a date's places left, its
+  cancellation: the views call shows_live_facts()), is still kept in the page cache, since
+  every such change empties it (events.signals); but browsers and shared caches get
+  `public, no-cache`: a CDN, which nothing purges on a registration, must ask this server each
+  time (answered from the page cache, without a query). When such a page changes by itself at a
+  known moment (registrations close, a date ends), the page cache keeps it no longer than that.
 - Every publication, unpublication, move or deletion of a page, and every change to a snippet,
   a site setting, an image or a document, empties the whole page cache once the change is
   committed: a page shows up in listings, menus, the home page's sections and the sitemap, so
@@ -34,6 +40,7 @@ section of base.py). This module decides what is shared and what is not, in one 
 """
 
 import logging
+import math
 import re
 
 from django.conf import settings
@@ -43,6 +50,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.cache import _generate_cache_key, cc_delim_re, patch_vary_headers
 from django_redis.cache import RedisCache as ForgivingRedisCacheBase
 from django_redis.cache import omit_exception
@@ -96,6 +104,8 @@ PAGE_PARAMETERS = frozenset(
 MESSAGES_COOKIE_NAME = "messages"
 
 PRIVATE = "private, no-store"
+# A shared page showing live facts (see the module's doc): stored by anyone, never used unchecked.
+LIVE = "public, no-cache"
 # What a shared page's content never depends on (see the module's doc).
 IGNORED_VARY = ("Cookie", "Accept-Language")
 
@@ -108,6 +118,26 @@ def shared_cache_control():
         f"public, max-age={settings.PAGE_CACHE_MAX_AGE}, "
         f"s-maxage={settings.PAGE_CACHE_SHARED_MAX_AGE}"
     )
+
+
+def shows_live_facts(request, changes_at=()):
+    """Marks the page being made as showing live facts (see the module's doc); `changes_at`: the
+    moments it changes by itself (an aware datetime each, None or past ones ignored)."""
+    request._shows_live_facts = True
+    now = timezone.now()
+    upcoming = [moment for moment in changes_at if moment is not None and moment > now]
+    if upcoming:
+        current = getattr(request, "_live_facts_change_at", None)
+        request._live_facts_change_at = min([*upcoming, *([current] if current else [])])
+
+
+def _stored_seconds(request):
+    """How long the page cache keeps this page: PAGE_CACHE_SECONDS, or until it changes."""
+    change_at = getattr(request, "_live_facts_change_at", None)
+    if change_at is None:
+        return settings.PAGE_CACHE_SECONDS
+    left = math.ceil((change_at - timezone.now()).total_seconds())
+    return max(1, min(settings.PAGE_CACHE_SECONDS, left))
 
 
 def is_tracking_parameter(name):
@@ -174,7 +204,9 @@ def _drop_vary(response, *names):
 
 
 def _share(response):
-    response["Cache-Control"] = shared_cache_control()
+    # The mark is kept with the stored copy (an attribute of the response, pickled with it).
+    live = getattr(response, "shows_live_facts", False)
+    response["Cache-Control"] = LIVE if live else shared_cache_control()
     # Set by Django's cache helpers from the app cache's lifetime; Cache-Control says it all.
     del response["Expires"]
     _drop_vary(response, "Accept-Language")
@@ -194,8 +226,9 @@ class UpdateCacheMiddleware(wagtailcache.UpdateCacheMiddleware):
         if is_response_shareable(request, response):
             # Stored without them so that one copy serves every anonymous visitor.
             _drop_vary(response, *IGNORED_VARY)
+            response.shows_live_facts = getattr(request, "_shows_live_facts", False)
             # wagtail-cache keeps a page for its max-age; _share() then writes the public one.
-            response["Cache-Control"] = f"max-age={settings.PAGE_CACHE_SECONDS}"
+            response["Cache-Control"] = f"max-age={_stored_seconds(request)}"
             return _share(super().process_response(request, response))
         request._wagtailcache_skip = True
         if not response.has_header("Cache-Control") and not response.streaming:

@@ -3,7 +3,9 @@
 The routes of EventPage ("agenda/", "YYYY-MM-DD/agenda/") and EventIndexPage
 ("agenda/", subscribable, with an optional ?type=) call these views. Each occurrence keeps the
 same UID in every file and every download, so a phone that imported it once updates it (moved,
-cancelled) instead of adding a copy.
+cancelled) instead of adding a copy. A date's STATUS is read when the file is made: the page cache
+is emptied when it changes, and shared caches must ask again each time (core.cache). The
+ORGANIZER is the hub, named and reachable at the e-mail of its site settings.
 """
 
 import datetime
@@ -14,11 +16,14 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from django.utils.translation import ngettext
+from icalendar import Calendar, Event, vCalAddress
 
 from core.addresses import absolute_url
+from core.cache import shows_live_facts
 from core.dates import HUB_TIME_ZONE
-from events.enums import EventStatus, EventType
+from core.models import SiteSettings
+from events.enums import EventStatus, EventType, RegistrationState
 from events.models import EventPage, Occurrence
 from events.views import TYPE_PARAMETER, find_occurrence
 
@@ -38,8 +43,23 @@ def occurrence_uid(occurrence, host):
     return f"evenement-{occurrence.event_id}-{rule_start:%Y%m%dT%H%M%SZ}@{host}"
 
 
-def is_cancelled(occurrence):
-    return occurrence.is_cancelled or occurrence.event.status == EventStatus.CANCELLED
+# iCalendar's STATUS of a VEVENT (RFC 5545, 3.8.1.11): a postponed date is not sure any more.
+STATUSES = {EventStatus.CANCELLED: "CANCELLED", EventStatus.POSTPONED: "TENTATIVE"}
+
+
+def ical_status(occurrence):
+    return STATUSES.get(occurrence.status, "CONFIRMED")
+
+
+def organizer(request):
+    """The hub, with the e-mail of its site settings; None without one (ORGANIZER needs an
+    address)."""
+    email = SiteSettings.for_request(request).email
+    if not email:
+        return None
+    address = vCalAddress(f"mailto:{email}")
+    address.params["cn"] = str(settings.WAGTAIL_SITE_NAME)
+    return address
 
 
 def location(venue):
@@ -48,7 +68,23 @@ def location(venue):
     return f"{venue.name}, {venue.address}, {venue.postal_code} {venue.commune}"
 
 
-def vevent(occurrence, request, host, stamp):
+def registration_line(occurrence, now):
+    """Whether places are left, while registrations are open; "" otherwise."""
+    if occurrence.registration_state(now) != RegistrationState.OPEN:
+        return ""
+    places_left = occurrence.places_left()
+    if places_left is None:
+        return _("Sur inscription, gratuit.")
+    if places_left == 0:
+        return _("Complet : inscription sur liste d'attente.")
+    return ngettext(
+        "Sur inscription : il reste %(places)s place.",
+        "Sur inscription : il reste %(places)s places.",
+        places_left,
+    ) % {"places": places_left}
+
+
+def vevent(occurrence, request, host, stamp, organizer_address=None):
     event = occurrence.event
     url = absolute_url(occurrence.get_url(request))
     component = Event()
@@ -69,6 +105,9 @@ def vevent(occurrence, request, host, stamp):
         description.append(occurrence.note)
     if event.status_reason and event.status != EventStatus.SCHEDULED:
         description.append(event.status_reason)
+    registration = registration_line(occurrence, stamp)
+    if registration:
+        description.append(registration)
     if event.online_url:
         description.append(event.online_url)
     description.append(url)
@@ -77,7 +116,9 @@ def vevent(occurrence, request, host, stamp):
     if venue_text:
         component.add("location", venue_text)
     component.add("url", url)
-    component.add("status", "CANCELLED" if is_cancelled(occurrence) else "CONFIRMED")
+    component.add("status", ical_status(occurrence))
+    if organizer_address is not None:
+        component.add("organizer", organizer_address)
     return component
 
 
@@ -94,8 +135,15 @@ def calendar_response(request, name, occurrences, filename):
     host = uid_host(request)
     stamp = timezone.now().astimezone(datetime.UTC)
     occurrences = list(occurrences)
+    organizer_address = organizer(request)
     for occurrence in occurrences:
-        calendar.add_component(vevent(occurrence, request, host, stamp))
+        calendar.add_component(vevent(occurrence, request, host, stamp, organizer_address))
+    if occurrences:
+        shows_live_facts(
+            request,
+            # The agenda's feed drops a date once it ended.
+            changes_at=[occurrence.end for occurrence in occurrences],
+        )
     if occurrences:
         # The time zone's rules only for the years the file covers, to keep it small.
         first = min(occurrence.start for occurrence in occurrences).date()
@@ -110,7 +158,7 @@ def calendar_response(request, name, occurrences, filename):
 
 
 def event_calendar(request, event):
-    occurrences = event.occurrences.select_related("event__venue").order_by("start")
+    occurrences = event.occurrences.for_listing().order_by("start")
     return calendar_response(request, event.title, occurrences, slugify(event.slug) or "agenda")
 
 
@@ -123,11 +171,7 @@ def occurrence_calendar(request, event, day):
 
 def calendar_feed(request, index):
     events = EventPage.objects.child_of(index).live()
-    occurrences = (
-        Occurrence.objects.filter(event__in=events)
-        .upcoming()
-        .select_related("event", "event__venue")
-    )
+    occurrences = Occurrence.objects.filter(event__in=events).upcoming().for_listing()
     name = str(settings.WAGTAIL_SITE_NAME)
     filename = "agenda"
     event_type = request.GET.get(TYPE_PARAMETER, "")

@@ -94,6 +94,8 @@ class Venue(TranslatableMixin, models.Model):
 
 
 DAY_PATTERN = r"(?P<day>\d{4}-\d{2}-\d{2})"
+# What search engines show of a page (its meta description).
+SUMMARY_MAX_LENGTH = 160
 # A family or a small group; a larger group is arranged with the hub directly.
 MAX_PEOPLE_PER_REGISTRATION = 10
 
@@ -143,25 +145,58 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
     """An event, once or repeated, and what all its occurrences share."""
 
     event_type = models.CharField(
-        max_length=30, choices=EventType.choices, verbose_name=_("Type d'événement")
+        max_length=30,
+        choices=EventType.choices,
+        verbose_name=_("Type d'événement"),
+        help_text=_("Les visiteurs filtrent l'agenda par type. Par exemple : Atelier."),
     )
+    # Also the page's meta description (pages/event_page.html): 160 characters at most.
     summary = models.TextField(
-        max_length=300,
+        max_length=SUMMARY_MAX_LENGTH,
         verbose_name=_("En une phrase"),
-        help_text=_("Ce qui se passe et pour qui, avec des mots simples."),
+        help_text=_(
+            "Ce qui se passe et pour qui, avec des mots simples, en 160 signes au plus : "
+            "c'est aussi ce que montrent les moteurs de recherche. Par exemple : Deux heures "
+            "pour écrire son CV avec un conseiller."
+        ),
     )
     description = RichTextField(
-        features=["h3", "bold", "ol", "ul", "link"], blank=True, verbose_name=_("Description")
+        features=["h3", "bold", "ol", "ul", "link"],
+        blank=True,
+        verbose_name=_("Description"),
+        help_text=_(
+            "Le programme, ce qu'il faut apporter, qui anime. Par exemple : Apportez une pièce "
+            "d'identité et, si vous en avez un, votre CV."
+        ),
     )
     audience = models.CharField(
         max_length=20,
         choices=Audience.choices,
         default=Audience.EVERYONE,
         verbose_name=_("Pour qui"),
+        help_text=_("Par exemple : Personnes qui cherchent un emploi."),
     )
-    start = models.DateTimeField(verbose_name=_("Début"))
-    end = models.DateTimeField(verbose_name=_("Fin"))
-    all_day = models.BooleanField(default=False, verbose_name=_("Toute la journée"))
+    start = models.DateTimeField(
+        verbose_name=_("Début"),
+        help_text=_(
+            "Jour et heure du début, à l'heure de Paris. Par exemple : le 10 mars à 14 h. "
+            "Pour un événement répété, la première date."
+        ),
+    )
+    end = models.DateTimeField(
+        verbose_name=_("Fin"),
+        help_text=_(
+            "Jour et heure de la fin, après le début. Par exemple : le 10 mars à 16 h. Pour un "
+            "événement répété, la fin de la première date : les suivantes durent autant."
+        ),
+    )
+    all_day = models.BooleanField(
+        default=False,
+        verbose_name=_("Toute la journée"),
+        help_text=_(
+            "Cochez pour un forum ou une journée portes ouvertes : les heures ne sont pas montrées."
+        ),
+    )
     venue = models.ForeignKey(
         Venue,
         null=True,
@@ -169,11 +204,19 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("Lieu"),
+        help_text=_(
+            "Choisissez un lieu existant ou créez-le (menu « Lieux des événements »). "
+            "Par exemple : Plateforme Emploi Entreprises, Saint-Denis. Vide : en ligne seulement."
+        ),
     )
     online_url = models.URLField(
         blank=True,
         validators=[validate_no_bidi_controls],
         verbose_name=_("Lien pour suivre en ligne"),
+        help_text=_(
+            "L'adresse de la visioconférence, si l'on peut suivre en ligne. "
+            "Par exemple : https://visio.example.org/atelier-cv"
+        ),
     )
     branch_page = models.ForeignKey(
         "offers.BranchPage",
@@ -182,6 +225,10 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("Branche professionnelle présentée"),
+        help_text=_(
+            "Pour une présentation de métiers : l'événement est alors montré sur la page de "
+            "la branche. Par exemple : Les métiers de la logistique."
+        ),
     )
     participants = ParentalManyToManyField(
         "organisations.Organisation",
@@ -195,6 +242,10 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
         choices=EventStatus.choices,
         default=EventStatus.SCHEDULED,
         verbose_name=_("État"),
+        help_text=_(
+            "Pour tout l'événement. Une seule date annulée ou déplacée : menu « Dates des "
+            "événements ». Les inscrits reçoivent un e-mail à chaque changement."
+        ),
     )
     status_reason = models.CharField(
         max_length=300,
@@ -206,7 +257,10 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
     registration_required = models.BooleanField(
         default=False,
         verbose_name=_("Sur inscription"),
-        help_text=_("Les visiteurs s'inscrivent pour chaque date, en ligne ou avec un membre."),
+        help_text=_(
+            "Les visiteurs s'inscrivent en ligne pour chaque date, avec un téléphone ou un "
+            "e-mail ; vous voyez les inscrits dans le menu « Inscriptions »."
+        ),
     )
     capacity = models.PositiveIntegerField(
         null=True,
@@ -214,25 +268,31 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
         verbose_name=_("Nombre de places"),
         help_text=_(
             "Par date, en personnes (une inscription peut compter plusieurs personnes). "
-            "Vide : sans limite. Au-delà, les inscrits vont en liste d'attente."
+            "Par exemple : 12. Vide : sans limite. Au-delà, les inscrits vont en liste d'attente."
         ),
     )
     max_people_per_registration = models.PositiveSmallIntegerField(
         default=4,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_PEOPLE_PER_REGISTRATION)],
         verbose_name=_("Personnes par inscription, au plus"),
+        help_text=_(
+            "Une personne peut venir avec sa famille ou des proches. Par exemple : 4 ; au plus 10."
+        ),
     )
     registration_opens_at = models.DateTimeField(
         null=True,
         blank=True,
         verbose_name=_("Inscriptions ouvertes à partir du"),
-        help_text=_("Vide : dès la publication."),
+        help_text=_("Par exemple : le 1er mars à 9 h. Vide : dès la publication."),
     )
     registration_closes_at = models.DateTimeField(
         null=True,
         blank=True,
         verbose_name=_("Inscriptions closes le"),
-        help_text=_("Vide : jusqu'au début de chaque date."),
+        help_text=_(
+            "Par exemple : la veille à 18 h, pour préparer la salle. Vide : jusqu'au début de "
+            "chaque date."
+        ),
     )
 
     recurrence = models.CharField(
@@ -241,6 +301,10 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
         blank=True,
         default=Recurrence.NONE,
         verbose_name=_("Répétition"),
+        help_text=_(
+            "Par exemple : chaque mois, le même jour de la semaine, pour une permanence le "
+            "2e mardi. Les dates sont créées à la publication."
+        ),
     )
     recurrence_interval = models.PositiveSmallIntegerField(
         default=1,
@@ -248,10 +312,16 @@ class EventPage(RoutablePageMixin, EasyReadMixin, BasePage):
         help_text=_("1 : chaque fois ; 2 : une fois sur deux."),
     )
     recurrence_until = models.DateField(
-        null=True, blank=True, verbose_name=_("Jusqu'au"), help_text=_("Vide : sans fin prévue.")
+        null=True,
+        blank=True,
+        verbose_name=_("Jusqu'au"),
+        help_text=_("Par exemple : le 30 juin, avant l'été. Vide : sans fin prévue."),
     )
     recurrence_count = models.PositiveSmallIntegerField(
-        null=True, blank=True, verbose_name=_("Ou nombre de fois")
+        null=True,
+        blank=True,
+        verbose_name=_("Ou nombre de fois"),
+        help_text=_("Par exemple : 6 pour un cycle de six ateliers. Vide : sans limite."),
     )
     excluded_dates = models.TextField(
         blank=True,
@@ -510,9 +580,24 @@ class Occurrence(models.Model):
     )
     # The date the rule gave, which identifies the occurrence even when an editor moves it.
     rule_start = models.DateTimeField(verbose_name=_("Date prévue par la répétition"))
-    start = models.DateTimeField(verbose_name=_("Début"))
-    end = models.DateTimeField(verbose_name=_("Fin"))
-    is_cancelled = models.BooleanField(default=False, verbose_name=_("Annulée"))
+    start = models.DateTimeField(
+        verbose_name=_("Début"),
+        help_text=_(
+            "Changez-le pour déplacer cette date seulement. Par exemple : le 10 mars à 14 h."
+        ),
+    )
+    end = models.DateTimeField(
+        verbose_name=_("Fin"),
+        help_text=_("Après le début. Par exemple : le 10 mars à 16 h."),
+    )
+    is_cancelled = models.BooleanField(
+        default=False,
+        verbose_name=_("Annulée"),
+        help_text=_(
+            "Cette date seulement ; les inscrits reçoivent un e-mail et l'agenda le montre "
+            "aussitôt."
+        ),
+    )
     note = models.CharField(
         max_length=300,
         blank=True,
@@ -530,6 +615,9 @@ class Occurrence(models.Model):
         blank=True,
         default=OccurrenceRegistration.AS_EVENT,
         verbose_name=_("Inscription"),
+        help_text=_(
+            "Par exemple : « Pas d'inscription pour cette date » pour une séance portes ouvertes."
+        ),
     )
     # What registrants were last told of this date (events.registrations.announce_changes).
     announced = models.CharField(max_length=400, blank=True, editable=False)
@@ -537,7 +625,10 @@ class Occurrence(models.Model):
         null=True,
         blank=True,
         verbose_name=_("Nombre de places pour cette date"),
-        help_text=_("Vide : celui de l'événement."),
+        help_text=_(
+            "Par exemple : 8 dans une salle plus petite. Vide : celui de l'événement. "
+            "Plus de places inscrivent aussitôt ceux qui attendent."
+        ),
     )
 
     objects = OccurrenceQuerySet.as_manager()
@@ -567,6 +658,12 @@ class Occurrence(models.Model):
         return (
             f"{self.event.title} – {timezone.localtime(self.start, HUB_TIME_ZONE):%d/%m/%Y %H:%M}"
         )
+
+    def clean(self):
+        super().clean()
+        # Next to the field, rather than the constraint's message above the form.
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("La fin doit être après le début.")})
 
     @property
     def local_date(self):
@@ -627,6 +724,14 @@ class Occurrence(models.Model):
         if now >= self.registration_closes_at:
             return RegistrationState.CLOSED
         return RegistrationState.OPEN
+
+    def changes_at(self):
+        """When what a page says of this date changes without anyone acting: registrations open
+        and close, the date ends (it leaves the upcoming lists and is past). For core.cache."""
+        return [self.event.registration_opens_at, self.registration_closes_at, self.end]
+
+    def is_past(self, now=None):
+        return self.end < (now or timezone.now())
 
     def people_confirmed(self):
         # Annotated by OccurrenceQuerySet.for_listing(): no query per card.

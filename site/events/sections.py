@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Locale
 
+from core.cache import shows_live_facts
 from events.enums import Audience
 from events.models import EventIndexPage, Occurrence
 from extranet.views import EXTRANET_HOME_SECTIONS_HOOK
@@ -24,6 +25,9 @@ def render_next_events(request, occurrences, locale, heading=""):
     occurrences = list(occurrences)
     if not occurrences:
         return ""
+    # « Annulé » on a date, and the list moves on when the first one ends.
+    if request is not None:
+        shows_live_facts(request, changes_at=[occurrence.end for occurrence in occurrences])
     index = EventIndexPage.objects.live().filter(locale=locale).first()
     return render_to_string(
         "components/events/next_events.html",

@@ -2,7 +2,10 @@
 
 Google's guide: https://developers.google.com/search/docs/appearance/structured-data/event
 A repeated event's page describes its next occurrence (Google wants one Event per date); each
-occurrence's page describes that date.
+occurrence's page describes that date. Its status and its offer's availability are the date's
+own, read when the page is made (the page cache is emptied when they change, core.cache):
+a cancelled or postponed date, a past one or one whose registrations are closed offers nothing
+any more (Discontinued), a full one is SoldOut, any other InStock.
 """
 
 from django.conf import settings
@@ -10,7 +13,7 @@ from django.utils import timezone
 
 from core.addresses import absolute_url
 from core.dates import HUB_TIME_ZONE
-from events.enums import EventStatus
+from events.enums import EventStatus, RegistrationState
 from offers.structured_data import json_ld
 
 __all__ = ["event_json_ld", "json_ld"]
@@ -25,6 +28,11 @@ OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
 ONLINE = "https://schema.org/OnlineEventAttendanceMode"
 MIXED = "https://schema.org/MixedEventAttendanceMode"
 IMAGE_RENDITION = "fill-1200x630"
+IN_STOCK = "https://schema.org/InStock"
+SOLD_OUT = "https://schema.org/SoldOut"
+DISCONTINUED = "https://schema.org/Discontinued"
+# Nothing to take any more: the date will not take place as announced.
+NOT_HAPPENING = (EventStatus.CANCELLED, EventStatus.POSTPONED)
 
 
 def moment(value, all_day):
@@ -65,12 +73,15 @@ def locations(event, status, page_url):
     return found
 
 
-def next_dates(event):
-    """The start and end to describe: the next occurrence's, else the event's own."""
-    upcoming = event.occurrences.filter(end__gte=timezone.now()).order_by("start").first()
-    if upcoming is not None:
-        return upcoming.start, upcoming.end
-    return event.start, event.end
+def availability(status, is_past, registration):
+    if status in NOT_HAPPENING or is_past:
+        return DISCONTINUED
+    if registration is None:
+        # Free, without registration: come along.
+        return IN_STOCK
+    if registration["state"] == RegistrationState.CLOSED:
+        return DISCONTINUED
+    return SOLD_OUT if registration["is_full"] else IN_STOCK
 
 
 def add_registration(data, registration, request):
@@ -79,30 +90,30 @@ def add_registration(data, registration, request):
     offer["url"] = absolute_url(registration["url"])
     if registration["opens_at"]:
         offer["validFrom"] = timezone.localtime(registration["opens_at"], HUB_TIME_ZONE).isoformat()
-    if registration["places_left"] is not None:
-        offer["availability"] = (
-            "https://schema.org/SoldOut"
-            if registration["is_full"]
-            else "https://schema.org/InStock"
-        )
+    places_still_count = offer["availability"] != DISCONTINUED
+    if registration["places_left"] is not None and places_still_count:
         data["maximumAttendeeCapacity"] = registration["capacity"]
         data["remainingAttendeeCapacity"] = registration["places_left"]
 
 
-def event_json_ld(event, request, occurrence=None, registration=None):
-    """The Event for `event`, or for one of its occurrences; a dict ready for json_ld().
+def event_json_ld(
+    event, request, occurrence=None, next_occurrence=None, registration=None, now=None
+):
+    """The Event for one of `event`'s dates on its own page (`occurrence`), or for the event on
+    its page: its next date (`next_occurrence`, None when none is left: the event's own
+    dates); a dict ready for json_ld().
 
     `registration` is events.views.registration_summary() of the date described, if it takes
     registrations."""
-    if occurrence is not None:
-        start, end = occurrence.start, occurrence.end
-        status = occurrence.status
-        page_url = event.get_full_url(request)
-        page_url = f"{page_url}{occurrence.local_date.isoformat()}/" if page_url else None
+    now = now or timezone.now()
+    page_url = event.get_full_url(request)
+    date = occurrence or next_occurrence
+    if occurrence is not None and page_url:
+        page_url = f"{page_url}{occurrence.local_date.isoformat()}/"
+    if date is not None:
+        start, end, status = date.start, date.end, date.status
     else:
-        start, end = next_dates(event)
-        status = event.status
-        page_url = event.get_full_url(request)
+        start, end, status = event.start, event.end, event.status
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -122,7 +133,7 @@ def event_json_ld(event, request, occurrence=None, registration=None):
             "@type": "Offer",
             "price": 0,
             "priceCurrency": "EUR",
-            "availability": "https://schema.org/InStock",
+            "availability": availability(status, end < now, registration),
         },
     }
     found_locations = locations(event, status, page_url)

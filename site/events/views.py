@@ -8,12 +8,14 @@ any page.
 import calendar
 import datetime
 import itertools
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
 
+from core.addresses import absolute_url
+from core.cache import shows_live_facts
 from core.dates import HUB_TIME_ZONE, hub_today
 from events.enums import Audience, EventType, RegistrationState
 from events.models import EventPage, Occurrence
@@ -101,23 +103,47 @@ def month_url(index, month_start, filters):
     return f"{index.url}{path}{filters.query_string}"
 
 
+def subscription_url(url):
+    """`url` as a webcal:// address: calendar apps subscribe to it (and come back for changes)
+    instead of importing one copy, which a plain https:// link does."""
+    parts = urlsplit(absolute_url(url))
+    return f"webcal://{parts.netloc}{parts.path}{'?' + parts.query if parts.query else ''}"
+
+
 def listing_links(index, filters, today):
+    calendar_feed_url = index.url + index.reverse_subpage("calendar")
+    if filters.event_type:
+        calendar_feed_url += f"?{urlencode({TYPE_PARAMETER: filters.event_type})}"
     return {
         "current_month_url": month_url(index, today.replace(day=1), filters),
         "archive_url": index.url + index.reverse_subpage("archive"),
         "upcoming_url": index.url,
-        "calendar_feed_url": index.url + index.reverse_subpage("calendar"),
+        "calendar_feed_url": calendar_feed_url,
+        "calendar_subscription_url": subscription_url(calendar_feed_url),
     }
+
+
+def show_live_facts_of(request, occurrences):
+    """The page lists these dates with their live facts (« complet », « annulé »): see
+    core.cache.shows_live_facts. Nothing to mark on an empty list."""
+    if occurrences:
+        shows_live_facts(
+            request,
+            changes_at=[moment for occurrence in occurrences for moment in occurrence.changes_at()],
+        )
 
 
 def upcoming_events(request, index):
     filters = EventFilters(request.GET)
     occurrences = filters.apply(occurrences_under(index).upcoming())
     page_obj = paginate(request, occurrences)
+    shown = list(page_obj.object_list)
+    # The first date to end leaves the list then.
+    show_live_facts_of(request, shown)
     today = hub_today()
     context = {
         "page_obj": page_obj,
-        "months": group_by_month(page_obj.object_list),
+        "months": group_by_month(shown),
         **filters.context(),
         **listing_links(index, filters, today),
     }
@@ -130,6 +156,8 @@ def month_view(request, index, year, month):
     filters = EventFilters(request.GET)
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
     occurrences = filters.apply(occurrences_under(index).between(weeks[0][0], weeks[-1][-1]))
+    occurrences = list(occurrences)
+    show_live_facts_of(request, occurrences)
     by_day = {}
     for occurrence in occurrences:
         by_day.setdefault(local_start(occurrence).date(), []).append(occurrence)
@@ -172,10 +200,14 @@ def past_events(request, index):
     filters = EventFilters(request.GET)
     occurrences = filters.apply(occurrences_under(index).past())
     page_obj = paginate(request, occurrences)
+    shown = list(page_obj.object_list)
+    if shown:
+        # A date cancelled afterwards shows it here too.
+        shows_live_facts(request)
     today = hub_today()
     context = {
         "page_obj": page_obj,
-        "months": group_by_month(page_obj.object_list),
+        "months": group_by_month(shown),
         **filters.context(),
         **listing_links(index, filters, today),
     }
@@ -234,26 +266,52 @@ def registration_summary(occurrence, now=None):
     }
 
 
+def date_status(occurrence):
+    """A date's status and the reason given to visitors: a date cancelled on its own explains
+    itself in its note."""
+    event = occurrence.event
+    if occurrence.is_cancelled:
+        return occurrence.status, occurrence.note
+    return occurrence.status, event.status_reason
+
+
 def event_detail(request, event):
     now = timezone.now()
     next_occurrences = list(
         event.occurrences.filter(end__gte=now).order_by("start")[:NEXT_OCCURRENCES_SHOWN]
     )
-    # A one-off event is registered for from its own page.
-    registration = (
-        registration_summary(next_occurrences[0])
-        if next_occurrences and not event.recurrence
-        else None
+    for occurrence in next_occurrences:
+        # The event is already loaded: its dates read it without a query each.
+        occurrence.event = event
+    next_occurrence = next_occurrences[0] if next_occurrences else None
+    # A one-off event's page is its date's: registered for from here, cancelled or moved by an
+    # editor in « Dates des événements » on its own.
+    only_date = next_occurrence if not event.recurrence else None
+    registration = registration_summary(only_date, now) if only_date else None
+    status, status_reason = (
+        date_status(only_date) if only_date else (event.status, event.status_reason)
+    )
+    shows_live_facts(
+        request, changes_at=[moment for date in next_occurrences for moment in date.changes_at()]
     )
     context = {
         **event_context(request, event),
         "next_occurrences": next_occurrences,
+        "only_date": only_date,
         "is_repeating": bool(event.recurrence),
         "registration": registration,
-        "status": event.status,
-        "status_reason": event.status_reason,
+        "status": status,
+        "status_reason": status_reason,
         "calendar_url": event.url + event.reverse_subpage("calendar") if event.url else "",
-        "event_json_ld": json_ld(event_json_ld(event, request, registration=registration)),
+        "event_json_ld": json_ld(
+            event_json_ld(
+                event,
+                request,
+                next_occurrence=next_occurrence,
+                registration=registration,
+                now=now,
+            )
+        ),
     }
     return event.render(request, context_overrides=context)
 
@@ -287,21 +345,23 @@ def find_occurrence(event, day):
 
 
 def occurrence_detail(request, event, day):
+    now = timezone.now()
     occurrence = find_occurrence(event, day)
-    registration = registration_summary(occurrence)
+    registration = registration_summary(occurrence, now)
+    status, status_reason = date_status(occurrence)
+    shows_live_facts(request, changes_at=occurrence.changes_at())
     context = {
         **event_context(request, event),
         "occurrence": occurrence,
         "registration": registration,
-        "status": occurrence.status,
-        # An occurrence cancelled on its own explains itself in its note.
-        "status_reason": occurrence.note if occurrence.is_cancelled else event.status_reason,
+        "status": status,
+        "status_reason": status_reason,
         "is_repeating": bool(event.recurrence),
         "event_url": event.url,
         "calendar_url": event.url
         + event.reverse_subpage("occurrence_calendar", kwargs={"day": day}),
         "event_json_ld": json_ld(
-            event_json_ld(event, request, occurrence=occurrence, registration=registration)
+            event_json_ld(event, request, occurrence=occurrence, registration=registration, now=now)
         ),
     }
     return event.render(request, template="pages/event_page.html", context_overrides=context)

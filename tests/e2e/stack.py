@@ -23,10 +23,11 @@ import signal
 import subprocess
 import sys
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psycopg
 import pytest
 import redis
 import requests
@@ -46,6 +47,9 @@ from tests.e2e.mailbox import Mailbox
 from tests.processes import manage
 
 # Two runs on one machine (a developer's and CI's clone) each set their own.
+# The tasks loading the demo leaves (≈ 1,500: search and reference indexes) take the worker
+# about a minute on a 2-core machine.
+WORKER_BACKLOG_TIMEOUT = 300
 DATABASE = os.environ.get("E2E_DATABASE", "dynamique_emploi_e2e")
 REDIS_DB = int(os.environ.get("E2E_REDIS_DB", "4"))
 ORIGIN = f"https://{HOST}"
@@ -166,6 +170,7 @@ class Stack:
         self.start_unit("web", "dynamique-emploi-web.service")
         self.start_unit("worker", "dynamique-emploi-worker.service")
         self.wait_for_web(gunicorn_port)
+        self.wait_for_worker()
         return self
 
     def create_buckets(self, documented):
@@ -300,6 +305,25 @@ class Stack:
 
     def log(self, name):
         return (self.folder / f"{name}.log").read_text()
+
+    def wait_for_worker(self):
+        """Until the worker has done what loading the content asked of it: the search index of
+        every page (and of each offer's English and Arabic aliases), the reference index, the
+        front cache's purges. A resident searching a minute after `load_demo` would otherwise
+        find only the pages already indexed."""
+        deadline = time.monotonic() + WORKER_BACKLOG_TIMEOUT
+        with closing(psycopg.connect(server_url(DATABASE), autocommit=True)) as connection:
+            while time.monotonic() < deadline:
+                if self.processes["worker"].poll() is not None:
+                    pytest.fail(f"the worker stopped:\n{self.log('worker')}")
+                [waiting] = connection.execute(
+                    "SELECT count(*) FROM django_tasks_database_dbtaskresult"
+                    " WHERE status IN ('READY', 'RUNNING') AND run_after <= now()"
+                ).fetchone()
+                if not waiting:
+                    return
+                time.sleep(0.5)
+        pytest.fail(f"the worker still had {waiting} tasks after {WORKER_BACKLOG_TIMEOUT} s")
 
     # --- For the tests
 
