@@ -7,3 +7,7 @@ class OffersConfig(AppConfig):
 
     name = "offers"
     verbose_name = _("Offres d'emploi")
+
+    def ready(self):
+        # Gives every published French offer its English and Arabic alias (offers.translations).
+        import offers.translations  # noqa: F401

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.addresses import absolute_url, site_host_and_port
 from offers.filters import DEFAULT_SORT, SORT, build_filterset
+from offers.translations import localize_references
 
 FEED_LENGTH = 50
 
@@ -69,7 +70,13 @@ class OfferFeed(Feed):
         return settings.WAGTAIL_SITE_NAME
 
     def items(self, index_page):
-        return self.filterset.qs[:FEED_LENGTH]
+        # Untranslated French offers too (offers.translations), their sector and neighbourhood
+        # named in the feed's language.
+        return localize_references(
+            self.filterset.qs[:FEED_LENGTH],
+            index_page.locale_id,
+            known=self.filterset.choices.by_translation_key(),
+        )
 
     # --- Each offer
 
@@ -80,10 +87,10 @@ class OfferFeed(Feed):
         return absolute_url(offer.get_url(self.request))
 
     def item_description(self, offer):
-        if offer.neighbourhood:
+        if offer.shown_neighbourhood:
             place = _("%(commune)s, quartier %(neighbourhood)s") % {
                 "commune": offer.commune,
-                "neighbourhood": offer.neighbourhood.name,
+                "neighbourhood": offer.shown_neighbourhood.name,
             }
         else:
             place = offer.commune
@@ -122,4 +129,4 @@ class OfferFeed(Feed):
         return f"tag:{host},{offer.first_published_at.date().isoformat()}:offre-{offer.pk}"
 
     def item_categories(self, offer):
-        return [offer.sector.name, offer.get_contract_type_display()]
+        return [offer.shown_sector.name, offer.get_contract_type_display()]

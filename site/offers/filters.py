@@ -153,14 +153,23 @@ class TickBoxFilter(django_filters.Filter):
 class FilterChoices:
     """What the filters offer, from the reference data of the listing's language.
 
-    Four queries whatever the number of options: sectors, trades, neighbourhoods, and the communes
-    where current offers are.
+    Four queries whatever the number of options: sectors, trades, neighbourhoods (each in every
+    language, see below), and the communes where current offers are.
+
+    The listing of a language also shows the French offers nobody has translated yet (aliases,
+    offers.translations), which point at the French sector, trade and neighbourhood. Their slugs
+    and ROME codes are the same in every language (synchronised fields), so a choice is the ids
+    of that value in every language: `ids_by_value`.
     """
 
     sectors: list = field(default_factory=list)
     trades: list = field(default_factory=list)
     neighbourhoods: list = field(default_factory=list)
     communes: list = field(default_factory=list)
+    # {query-string value: [the ids of that sector, trade, neighbourhood in every language]}
+    sector_ids: dict = field(default_factory=dict)
+    trade_ids: dict = field(default_factory=dict)
+    neighbourhood_ids: dict = field(default_factory=dict)
 
     @classmethod
     def for_index(cls, index_page, current_offers):
@@ -174,7 +183,7 @@ class FilterChoices:
         if not settings.WAGTAIL_CACHE:
             return cls.from_database(index_page, current_offers)
         cache = caches[settings.WAGTAIL_CACHE_BACKEND]
-        key = f"offers:filter-choices:{index_page.pk}"
+        key = f"offers:filter-choices:2:{index_page.pk}"
         choices = cache.get(key)
         if choices is None:
             choices = cls.from_database(index_page, current_offers)
@@ -184,16 +193,29 @@ class FilterChoices:
     @classmethod
     def from_database(cls, index_page, current_offers):
         locale_id = index_page.locale_id
+        sectors = list(Sector.objects.order_by("name"))
+        trades = list(Trade.objects.order_by("label"))
+        neighbourhoods = list(Neighbourhood.objects.order_by("commune", "name"))
         return cls(
-            sectors=list(Sector.objects.filter(locale_id=locale_id).order_by("name")),
-            trades=list(Trade.objects.filter(locale_id=locale_id).order_by("label")),
-            neighbourhoods=list(
-                Neighbourhood.objects.filter(locale_id=locale_id).order_by("commune", "name")
-            ),
+            sectors=[sector for sector in sectors if sector.locale_id == locale_id],
+            trades=[trade for trade in trades if trade.locale_id == locale_id],
+            neighbourhoods=[place for place in neighbourhoods if place.locale_id == locale_id],
             communes=list(
                 current_offers.order_by("commune").values_list("commune", flat=True).distinct()
             ),
+            sector_ids=ids_by(sectors, "slug"),
+            trade_ids=ids_by(trades, "rome_code"),
+            neighbourhood_ids=ids_by(neighbourhoods, "slug"),
         )
+
+    def by_translation_key(self):
+        """{model: {translation key: instance}} of this language, for
+        offers.translations.localize_references."""
+        return {
+            Sector: {sector.translation_key: sector for sector in self.sectors},
+            Trade: {trade.translation_key: trade for trade in self.trades},
+            Neighbourhood: {place.translation_key: place for place in self.neighbourhoods},
+        }
 
     def sector_choices(self):
         return [(sector.slug, sector.name) for sector in self.sectors]
@@ -295,9 +317,9 @@ class OfferFilterSet(django_filters.FilterSet):
         super().__init__(data, queryset, request=request)
         self.choices = choices
         self.ids_by_value = {
-            SECTOR: {sector.slug: sector.pk for sector in choices.sectors},
-            TRADE: {trade.rome_code: trade.pk for trade in choices.trades},
-            NEIGHBOURHOOD: {place.slug: place.pk for place in choices.neighbourhoods},
+            SECTOR: choices.sector_ids,
+            TRADE: choices.trade_ids,
+            NEIGHBOURHOOD: choices.neighbourhood_ids,
         }
         self.labels_by_value = {
             SECTOR: dict(choices.sector_choices()),
@@ -319,7 +341,9 @@ class OfferFilterSet(django_filters.FilterSet):
 
     def filter_by_reference(self, queryset, name, value):
         parameter = {"sector_id": SECTOR, "trade_id": TRADE, "neighbourhood_id": NEIGHBOURHOOD}
-        return queryset.filter(**{name: self.ids_by_value[parameter[name]][value]})
+        # `__in`: the value's ids in every language, for untranslated French offers; a
+        # FilterField lookup, so that keywords can search within the filters.
+        return queryset.filter(**{f"{name}__in": self.ids_by_value[parameter[name]][value]})
 
     def filter_published_recently(self, queryset, name, value):
         # django-filter calls a filter's method with False too: an unticked box.
@@ -426,8 +450,17 @@ class OfferFilterSet(django_filters.FilterSet):
         return ", ".join(descriptions)
 
 
+def ids_by(items, value_field):
+    """{value: [ids]} of reference data in every language, by a value they share."""
+    ids = defaultdict(list)
+    for item in items:
+        ids[getattr(item, value_field)].append(item.pk)
+    return dict(ids)
+
+
 def current_offers(index_page):
-    """The offers a resident can apply to, under this index page (hence in its language)."""
+    """The offers a resident can apply to, under this index page: in its language, or in French
+    until translated (aliases of the French offers, offers.translations)."""
     return OfferPage.objects.current().child_of(index_page).for_listing()
 
 

@@ -2,7 +2,9 @@
 
 A constant number of SQL queries whatever the number of offers and filters: the filters' choices
 (four queries), the page view restrictions (one, from `public()`), the count and the page of offers
-with what their cards show (`for_listing()`).
+with what their cards show (`for_listing()`). The offers nobody has translated into the listing's
+language are listed too, in French (offers.translations); their sector, trade and neighbourhood
+are shown in the listing's language from the filters' choices, without a query.
 """
 
 from django.core.paginator import Paginator
@@ -14,6 +16,7 @@ from offers.filters import (
     SORT_CHOICES,
     build_filterset,
 )
+from offers.translations import localize_references
 
 OFFERS_PER_PAGE = 20
 
@@ -33,7 +36,11 @@ def listing_context(request, index_page):
         "filter_form": form,
         "filter_errors": [form[name] for name in FILTER_PARAMETERS if form[name].errors],
         "page_obj": page_obj,
-        "offers": page_obj.object_list,
+        "offers": localize_references(
+            page_obj.object_list,
+            index_page.locale_id,
+            known=filterset.choices.by_translation_key(),
+        ),
         "result_count": page_obj.paginator.count,
         "keywords": form.keywords,
         "used_fuzzy_search": filterset.used_fuzzy_search,

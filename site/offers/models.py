@@ -9,12 +9,12 @@ notice, so that links shared on phones never end on a 404.
 
 import datetime
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -38,8 +38,12 @@ from offers.enums import (
     SalaryPeriod,
     WorkingTime,
 )
+from reference.forms import CheckboxesBySector, PageLanguageChoicesForm
+from reference.models import Trade
 
 OFFER_LIFETIME_DAYS = 60
+# Search engines show about this many characters of a meta description.
+META_DESCRIPTION_LENGTH = 160
 
 
 def default_expiry_date():
@@ -164,6 +168,10 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("Métier (fiche ROME)"),
+        help_text=_(
+            "Tapez le début du métier ou son code ROME. Ex. : « magasinage » ou N1103 pour un "
+            "préparateur de commandes."
+        ),
     )
     sector = models.ForeignKey(
         "reference.Sector",
@@ -172,22 +180,26 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         blank=True,
         related_name="+",
         verbose_name=_("Filière"),
-        help_text=_("Vide : la filière du métier."),
+        help_text=_("Vide : la filière du métier. Ex. : Logistique et transport."),
     )
     contract_type = models.CharField(
-        max_length=30, choices=ContractType.choices, verbose_name=_("Type de contrat")
+        max_length=30,
+        choices=ContractType.choices,
+        verbose_name=_("Type de contrat"),
+        help_text=_("Ex. : CDI. Un CDD, un intérim ou un contrat aidé demande aussi sa durée."),
     )
     duration = models.CharField(
         max_length=80,
         blank=True,
         verbose_name=_("Durée du contrat"),
-        help_text=_("Pour un contrat à durée limitée, par exemple : 6 mois."),
+        help_text=_("Pour un contrat à durée limitée. Ex. : 6 mois."),
     )
     working_time = models.CharField(
         max_length=20,
         choices=WorkingTime.choices,
         default=WorkingTime.FULL_TIME,
         verbose_name=_("Temps de travail"),
+        help_text=_("Temps partiel : indiquez aussi les heures par semaine."),
     )
     hours_per_week = models.DecimalField(
         max_digits=4,
@@ -196,12 +208,13 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(48)],
         verbose_name=_("Heures par semaine"),
+        help_text=_("Un nombre, virgule permise. Ex. : 35 ou 24,5."),
     )
     schedule = models.CharField(
         max_length=200,
         blank=True,
         verbose_name=_("Horaires"),
-        help_text=_("Par exemple : tôt le matin, de nuit, le week-end."),
+        help_text=_("Ex. : de 6 h à 13 h, du lundi au vendredi ; de nuit ; le week-end."),
     )
     salary_min = models.DecimalField(
         max_digits=9,
@@ -210,6 +223,7 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         blank=True,
         validators=[MinValueValidator(0)],
         verbose_name=_("Salaire brut minimum (€)"),
+        help_text=_("En euros bruts, sans le signe €. Ex. : 1823,03. Vide : non précisé."),
     )
     salary_max = models.DecimalField(
         max_digits=9,
@@ -218,29 +232,39 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         blank=True,
         validators=[MinValueValidator(0)],
         verbose_name=_("Salaire brut maximum (€)"),
+        help_text=_("Vide pour un salaire fixe. Ex. : 2100."),
     )
     salary_period = models.CharField(
         max_length=10,
         choices=SalaryPeriod.choices,
         default=SalaryPeriod.MONTH,
         verbose_name=_("Période du salaire"),
+        help_text=_("Ex. : 11,88 € de l'heure, 1 900 € par mois."),
     )
     start_date = models.DateField(
         null=True,
         blank=True,
         verbose_name=_("Date de début"),
-        help_text=_("Vide : dès que possible."),
+        help_text=_("Vide : dès que possible. Ex. : 02/03/2026."),
     )
     positions = models.PositiveSmallIntegerField(
-        default=1, validators=[MinValueValidator(1)], verbose_name=_("Nombre de postes")
+        default=1,
+        validators=[MinValueValidator(1)],
+        verbose_name=_("Nombre de postes"),
+        help_text=_("Combien de personnes l'employeur recrute sur cette offre. Ex. : 3."),
     )
 
     # --- The place
-    commune = models.CharField(max_length=120, verbose_name=_("Commune"))
+    commune = models.CharField(
+        max_length=120,
+        verbose_name=_("Commune"),
+        help_text=_("Où se trouve le poste. Ex. : Saint-Denis."),
+    )
     postal_code = models.CharField(
         max_length=5,
         blank=True,
         verbose_name=_("Code postal"),
+        help_text=_("Cinq chiffres. Ex. : 93200."),
     )
     neighbourhood = models.ForeignKey(
         "reference.Neighbourhood",
@@ -249,13 +273,22 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("Quartier"),
+        help_text=_(
+            "Le quartier prioritaire du poste, s'il y en a un. Tapez le début de son nom. "
+            "Ex. : Franc-Moisin."
+        ),
     )
-    address = models.CharField(max_length=200, blank=True, verbose_name=_("Adresse"))
+    address = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("Adresse"),
+        help_text=_("Facultatif. Ex. : 12 rue du Landy."),
+    )
     transport_access = models.CharField(
         max_length=200,
         blank=True,
         verbose_name=_("Accès en transports en commun"),
-        help_text=_("Par exemple : bus 153, arrêt Marché ; métro ligne 13."),
+        help_text=_("Ex. : bus 153, arrêt Marché ; métro ligne 13."),
     )
 
     # --- The employer
@@ -266,12 +299,16 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="offers",
         verbose_name=_("Employeur membre du réseau"),
+        help_text=_(
+            "Tapez le début de son nom ou son SIRET. Ex. : Entrepôts du Canal. Sinon, écrivez "
+            "le nom dans le champ suivant."
+        ),
     )
     employer_name = models.CharField(
         max_length=200,
         blank=True,
         verbose_name=_("ou nom de l'employeur"),
-        help_text=_("Pour un employeur qui n'est pas membre du réseau."),
+        help_text=_("Pour un employeur qui n'est pas membre du réseau. Ex. : Boulangerie Martin."),
     )
     employer_is_anonymous = models.BooleanField(
         default=False,
@@ -280,28 +317,47 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
     )
 
     # --- What it takes
-    no_diploma_required = models.BooleanField(default=False, verbose_name=_("Sans diplôme"))
-    beginners_welcome = models.BooleanField(default=False, verbose_name=_("Débutant accepté"))
-    driving_licence_required = models.BooleanField(
-        default=False, verbose_name=_("Permis B demandé")
+    no_diploma_required = models.BooleanField(
+        default=False,
+        verbose_name=_("Sans diplôme"),
+        help_text=_("Cochez si aucun diplôme n'est demandé : un filtre de la liste le cherche."),
     )
-    vehicle_required = models.BooleanField(default=False, verbose_name=_("Véhicule nécessaire"))
+    beginners_welcome = models.BooleanField(
+        default=False,
+        verbose_name=_("Débutant accepté"),
+        help_text=_("Cochez si une personne sans expérience du métier peut postuler."),
+    )
+    driving_licence_required = models.BooleanField(
+        default=False,
+        verbose_name=_("Permis B demandé"),
+        help_text=_("Ex. : pour des livraisons ou des chantiers en journée."),
+    )
+    vehicle_required = models.BooleanField(
+        default=False,
+        verbose_name=_("Véhicule nécessaire"),
+        help_text=_("Ex. : un poste tôt le matin que les transports ne desservent pas."),
+    )
     french_level = models.CharField(
         max_length=10,
         choices=FrenchLevel.choices,
         default=FrenchLevel.SPOKEN,
         verbose_name=_("Niveau de français"),
+        help_text=_("Le niveau vraiment nécessaire au poste : souvent, le parler suffit."),
     )
     open_to_disabled_workers = models.BooleanField(
         default=True,
         verbose_name=_("Ouvert aux travailleurs handicapés (RQTH)"),
+        help_text=_("Décochez seulement si l'employeur ne peut pas adapter le poste."),
     )
 
     # --- The text
     description = RichTextField(
         features=["bold", "ol", "ul", "link"],
         verbose_name=_("Description du poste"),
-        help_text=_("Ce que la personne fera, avec des mots simples."),
+        help_text=_(
+            "Ce que la personne fera, avec des mots simples. Ex. : Vous préparez les commandes "
+            "des magasins."
+        ),
     )
     # --- Applying
     application_method = models.CharField(
@@ -309,22 +365,39 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
         choices=ApplicationMethod.choices,
         default=ApplicationMethod.ADVISERS,
         verbose_name=_("Comment postuler"),
+        help_text=_(
+            "Par les conseillers : le bouton « Ça m'intéresse ». Lien ou e-mail : remplissez "
+            "aussi le champ qui suit."
+        ),
     )
     application_url = models.URLField(
-        blank=True, validators=[validate_no_bidi_controls], verbose_name=_("Lien pour postuler")
+        blank=True,
+        validators=[validate_no_bidi_controls],
+        verbose_name=_("Lien pour postuler"),
+        help_text=_(
+            "Si l'on postule sur le site de l'employeur. Ex. : https://emploi.example.fr/offre/42"
+        ),
     )
-    application_email = models.EmailField(blank=True, verbose_name=_("E-mail pour postuler"))
+    application_email = models.EmailField(
+        blank=True,
+        verbose_name=_("E-mail pour postuler"),
+        help_text=_("Si l'on postule par e-mail. Ex. : recrutement@example.fr"),
+    )
     how_to_apply = models.TextField(
         blank=True,
         max_length=600,
         verbose_name=_("Conseils pour postuler"),
-        help_text=_("Facultatif : ce qu'il faut préparer, à qui s'adresser."),
+        help_text=_(
+            "Facultatif : ce qu'il faut préparer, à qui s'adresser. Ex. : Venez avec un CV."
+        ),
     )
     reference = models.CharField(
         max_length=40,
         blank=True,
         verbose_name=_("Référence de l'offre"),
-        help_text=_("Le code que les conseillers utilisent pour retrouver l'offre."),
+        help_text=_(
+            "Le code que les conseillers utilisent pour retrouver l'offre. Ex. : PEE-2026-014."
+        ),
     )
 
     # --- Its life
@@ -345,6 +418,9 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
     )
 
     objects = OfferManager()
+
+    # The trade, sector and neighbourhood choosers accept only those of the offer's language.
+    base_form_class = PageLanguageChoicesForm
 
     content_panels = [
         *Page.content_panels,
@@ -568,6 +644,23 @@ class OfferPage(RoutablePageMixin, EasyReadMixin, BasePage):
             return self.employer.name
         return self.employer_name
 
+    @property
+    def summary(self):
+        """What a search result or a shared link says under the title: the editor's own summary,
+        else one plain sentence (title, employer, place, contract) of at most 160 characters."""
+        if written := super().summary:
+            return written
+        contract = self.get_contract_type_display()
+        if self.working_time == WorkingTime.PART_TIME:
+            contract = _("%(contract)s à temps partiel") % {"contract": contract}
+        sentence = _("%(title)s chez %(employer)s, à %(commune)s : %(contract)s.") % {
+            "title": self.title,
+            "employer": self.employer_display_name,
+            "commune": self.commune,
+            "contract": contract,
+        }
+        return Truncator(sentence).chars(META_DESCRIPTION_LENGTH)
+
     def searchable_employer_name(self):
         """For the search index: the employer's name when residents may see it, else nothing."""
         if self.employer_is_anonymous or (self.employer and not self.employer.is_public):
@@ -680,7 +773,15 @@ BRANCH_PAGE_SECTIONS_HOOK = "branch_page_sections"
 class BranchIndexPage(BasePage):
     """/metiers/: the professional branches that present their trades."""
 
-    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("Introduction"))
+    introduction = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("Introduction"),
+        help_text=_(
+            "Une ou deux phrases au-dessus des branches. Ex. : Des professionnels présentent "
+            "leur métier deux fois par an."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
@@ -713,40 +814,71 @@ class BranchPage(EasyReadMixin, BasePage):
         help_text=_("La page montre d'elle-même les offres en cours de cette filière."),
     )
     trades = ParentalManyToManyField(
-        "reference.Trade", blank=True, related_name="+", verbose_name=_("Métiers présentés")
+        "reference.Trade",
+        blank=True,
+        related_name="+",
+        verbose_name=_("Métiers présentés"),
+        help_text=_(
+            "Cochez les métiers que la branche a présentés, rangés par filière. "
+            "Ex. : Maçonnerie, Peinture en bâtiment."
+        ),
     )
-    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("Chapeau"))
+    introduction = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("Chapeau"),
+        help_text=_(
+            "Une ou deux phrases sous le titre. Ex. : Maçons, peintres : le bâtiment forme sur "
+            "le chantier."
+        ),
+    )
     presented_on = models.DateField(
         null=True,
         blank=True,
         verbose_name=_("Date de la dernière présentation"),
+        help_text=_("Le jour où la branche est venue présenter ses métiers. Ex. : 12/02/2026."),
     )
     work = RichTextField(
         features=["h3", "bold", "ol", "ul", "link"],
         blank=True,
         verbose_name=_("Le travail au quotidien"),
+        help_text=_("Une journée de travail racontée simplement. Ex. : On arrive tôt, en équipe."),
     )
     pay = models.CharField(
         max_length=200,
         blank=True,
         verbose_name=_("Salaires"),
-        help_text=_("Par exemple : de 1 800 € à 2 300 € brut par mois pour débuter."),
+        help_text=_("Ex. : de 1 800 € à 2 300 € brut par mois pour débuter."),
     )
     training = RichTextField(
         features=["h3", "bold", "ol", "ul", "link"],
         blank=True,
         verbose_name=_("Se former"),
+        help_text=_(
+            "Les formations qui mènent au métier. Ex. : un CQP en trois mois, en alternance."
+        ),
     )
     hiring = RichTextField(
         features=["bold", "ol", "ul", "link"],
         blank=True,
         verbose_name=_("Qui recrute"),
+        help_text=_(
+            "Les employeurs du territoire, avec un lien vers les offres. Ex. : les entreprises "
+            "de nettoyage de Saint-Denis."
+        ),
     )
     key_facts = StreamField(
-        [("figure", KeyFigureBlock())], blank=True, max_num=6, verbose_name=_("Chiffres clés")
+        [("figure", KeyFigureBlock())],
+        blank=True,
+        max_num=6,
+        verbose_name=_("Chiffres clés"),
+        help_text=_("Six au plus. Ex. : « 6 h » pour « le début de la journée »."),
     )
     brochures = StreamField(
-        [("document", DocumentLinkBlock())], blank=True, verbose_name=_("Documents à télécharger")
+        [("document", DocumentLinkBlock())],
+        blank=True,
+        verbose_name=_("Documents à télécharger"),
+        help_text=_("Des fiches PDF de la branche. Ex. : Les métiers du bâtiment en bref."),
     )
     video_url = models.URLField(
         blank=True,
@@ -758,7 +890,8 @@ class BranchPage(EasyReadMixin, BasePage):
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("sector"), FieldPanel("presented_on")]),
-        FieldPanel("trades", widget=forms.CheckboxSelectMultiple),
+        # The trades of the page's language only (base_form_class), under their sectors.
+        FieldPanel("trades", widget=CheckboxesBySector),
         EasyReadMixin.easy_read_panel,
         FieldPanel("work"),
         FieldPanel("pay"),
@@ -785,6 +918,8 @@ class BranchPage(EasyReadMixin, BasePage):
         SynchronizedField("video_url"),
     ]
 
+    base_form_class = PageLanguageChoicesForm
+
     parent_page_types = ["offers.BranchIndexPage"]
     subpage_types = []
     template = "pages/branch_page.html"
@@ -795,6 +930,19 @@ class BranchPage(EasyReadMixin, BasePage):
 
     CURRENT_OFFERS_SHOWN = 6
 
+    def clean(self):
+        super().clean()
+        if self.presented_on and self.presented_on > hub_today():
+            # Beside the date, not at the top of the form: the editor sees what to change.
+            raise ValidationError(
+                {
+                    "presented_on": _(
+                        "Cette date est à venir : indiquez celle de la dernière présentation "
+                        "passée. Une présentation à venir s'annonce par un événement."
+                    )
+                }
+            )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         offers = OfferPage.objects.current().for_listing().filter(sector=self.sector)
@@ -803,6 +951,24 @@ class BranchPage(EasyReadMixin, BasePage):
         ]
         context["current_offers_count"] = offers.count()
         context["offer_index"] = OfferIndexPage.objects.live().filter(locale=self.locale).first()
-        context["presented_trades"] = self.trades.all()
+        context["presented_trades"] = self.presented_trades()
         context["sections"] = page_sections(BRANCH_PAGE_SECTIONS_HOOK, request, self)
         return context
+
+    def presented_trades(self):
+        """The trades, in the page's language: a translation keeps its source's trades (they are
+        synchronised), and shows each in its own language where it is translated."""
+        trades = list(self.trades.all())
+        if all(trade.locale_id == self.locale_id for trade in trades):
+            return trades
+        in_page_language = {
+            trade.translation_key: trade
+            for trade in Trade.objects.filter(
+                translation_key__in=[trade.translation_key for trade in trades],
+                locale_id=self.locale_id,
+            )
+        }
+        return sorted(
+            (in_page_language.get(trade.translation_key, trade) for trade in trades),
+            key=lambda trade: trade.label,
+        )

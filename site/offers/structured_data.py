@@ -2,6 +2,9 @@
 
 Google's guide: https://developers.google.com/search/docs/appearance/structured-data/job-posting
 Only open, live offers carry it: a closed offer's page must not be offered as a job any more.
+An offer is one job in every language: its English and Arabic pages give the French original's
+dates (a translation is published later than the original, and an expiry date edited in French
+reaches the translation only when it is synchronised).
 """
 
 import json
@@ -15,7 +18,8 @@ from wagtail.rich_text import expand_db_html
 from core.addresses import absolute_url
 from core.dates import HUB_TIME_ZONE
 from offers.enums import ContractType, SalaryPeriod, WorkingTime
-from offers.models import end_of_day
+from offers.models import OfferPage, end_of_day
+from offers.translations import source_language
 
 # Google's employmentType values: FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER,
 # PER_DIEM, OTHER. The working time gives FULL_TIME or PART_TIME; the contract adds what it is
@@ -117,18 +121,34 @@ def base_salary(offer):
     return {"@type": "MonetaryAmount", "currency": "EUR", "value": value}
 
 
+def original_dates(offer):
+    """(first published, expiry date) of the offer's French original; the offer's own when it is
+    the original or has none. One query."""
+    original = (
+        OfferPage.objects.filter(
+            translation_key=offer.translation_key,
+            locale__language_code=source_language(),
+            alias_of__isnull=True,
+        )
+        .values_list("first_published_at", "expiry_date")
+        .first()
+    )
+    if original is None or original[0] is None:
+        return offer.first_published_at, offer.expiry_date
+    return original
+
+
 def job_posting(offer, request):
     """The JobPosting of an open offer, as a dict ready for json.dumps."""
-    published_on = timezone.localdate(offer.first_published_at or timezone.now(), HUB_TIME_ZONE)
+    first_published_at, expiry_date = original_dates(offer)
+    published_on = timezone.localdate(first_published_at or timezone.now(), HUB_TIME_ZONE)
     posting = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": offer.title,
         "description": expand_db_html(offer.description),
         "datePosted": published_on.isoformat(),
-        "validThrough": timezone.localtime(
-            end_of_day(offer.expiry_date), HUB_TIME_ZONE
-        ).isoformat(),
+        "validThrough": timezone.localtime(end_of_day(expiry_date), HUB_TIME_ZONE).isoformat(),
         "employmentType": employment_types(offer),
         "hiringOrganization": hiring_organization(offer, request),
         "jobLocation": {"@type": "Place", "address": postal_address(offer)},

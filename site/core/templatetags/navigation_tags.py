@@ -66,11 +66,14 @@ def elided_page_range(page_obj, on_each_side=2):
 
 
 def language_versions(request, page):
-    """({code: URL} of `page` in each language, {code: URL} of each language's home page).
+    """({code: URL} of `page` in each language, {code: URL} of each language's home page,
+    {codes whose version is an alias}).
 
-    One query for both, remembered for the request (the switcher and the hreflang links both
+    One query for all, remembered for the request (the switcher and the hreflang links both
     ask). Only live versions count; a routable page's sub-address (an event's date, a month of
-    the agenda) is the same in every language.
+    the agenda) is the same in every language. An alias (an offer shown untranslated to English
+    and Arabic readers, offers.translations) is a version for the switcher, not for search
+    engines: its text is the French page's.
     """
     cached = getattr(request, "_language_versions", None)
     if cached is not None and cached[0] == getattr(page, "pk", None):
@@ -82,6 +85,7 @@ def language_versions(request, page):
     if isinstance(page, Page) and page.pk:
         keys["page"] = page.translation_key
     versions = {"page": {}, "home": {}}
+    aliases = set()
     if keys:
         suffix = ""
         if "page" in keys:
@@ -99,9 +103,11 @@ def language_versions(request, page):
             code = version.locale.language_code
             if version.translation_key == keys.get("page"):
                 versions["page"][code] = url + suffix
+                if version.alias_of_id:
+                    aliases.add(code)
             if version.translation_key == keys.get("home"):
                 versions["home"][code] = url
-    result = (versions["page"], versions["home"])
+    result = (versions["page"], versions["home"], aliases)
     request._language_versions = (getattr(page, "pk", None), result)
     return result
 
@@ -113,7 +119,7 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    translations, homes = language_versions(request, page)
+    translations, homes, _aliases = language_versions(request, page)
     easy_read = isinstance(page, EasyReadMixin) and (
         request.GET.get(EASY_READ_PARAMETER) == EASY_READ_VALUE
     )
@@ -141,7 +147,8 @@ def language_switcher(context):
 def hreflang_links(context):
     """<link rel="alternate" hreflang> for each language the page exists in, French as default."""
     request = context["request"]
-    translations, _homes = language_versions(request, context.get("page"))
+    versions, _homes, aliases = language_versions(request, context.get("page"))
+    translations = {code: url for code, url in versions.items() if code not in aliases}
     if len(translations) < 2:
         return ""
     links = [(code, absolute_url(url)) for code, url in translations.items()]
