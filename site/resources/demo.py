@@ -115,7 +115,7 @@ RESOURCES = [
     (
         "Compte-rendu de la réunion des parrains",
         K.MINUTES,
-        A.ALL_MEMBERS,
+        A.CHOSEN_ORGANISATIONS,
         ["parrainage"],
         "pdf",
         -10,
@@ -257,6 +257,13 @@ def sharers():
     return [(organisation, None) for organisation in Organisation.objects.active()[:4]]
 
 
+def chosen_for(organisation, pairs, count=2):
+    """The organisations a demo resource with « Organisations choisies » is shared with: the
+    first others among the sharers'."""
+    others = {sharer.pk: sharer for sharer, _user in pairs if sharer.pk != organisation.pk}
+    return list(others.values())[:count]
+
+
 def load_resources_demo(demo):
     existing = set(Resource.objects.values_list("title", flat=True))
     pairs = sharers()
@@ -283,6 +290,8 @@ def load_resources_demo(demo):
             valid_until=today + datetime.timedelta(days=days_left) if days_left else None,
         )
         resource.tags.add(*tags)
+        if audience == A.CHOSEN_ORGANISATIONS:
+            resource.shared_with.set(chosen_for(organisation, pairs))
         if not is_link:
             data, extension = FILE_MAKERS[source](title)
             upload = ContentFile(data, name=f"{title[:60]}.{extension}")

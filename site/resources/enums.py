@@ -14,8 +14,15 @@ class ResourceKind(models.TextChoices):
 
 
 class Audience(models.TextChoices):
-    """Who sees a resource, besides the hub's coordinators and the owning organisation."""
+    """Who sees a resource, besides the hub's coordinators and the owning organisation.
+
+    The labels read from the resource's side (« Visible par : … »), whoever reads them: the
+    extranet's form says « Mon organisation uniquement » to the owning organisation's members
+    only (resources.forms.audience_label).
+    """
 
     ALL_MEMBERS = "membres", _("Tous les membres")
-    ORGANISATION = "organisation", _("Mon organisation uniquement")
+    ORGANISATION = "organisation", _("L'organisation qui la partage")
+    # The organisations in Resource.shared_with.
+    CHOSEN_ORGANISATIONS = "organisations", _("Organisations choisies")
     COORDINATORS = "coordinateurs", _("Les coordinateurs uniquement")

@@ -10,16 +10,41 @@ from taggit.forms import TagField
 from taggit.models import Tag
 
 from core.validators import validate_no_bidi_controls
+from extranet.permissions import current_membership
 from organisations.models import Organisation
 from resources import files
 from resources.enums import Audience, ResourceKind
 from resources.models import Resource
-from resources.permissions import audiences_for
+from resources.permissions import audiences_for, owning_organisation
 
 # The <datalist> of existing tags the tags field suggests from (see resources/resource_form.html).
 TAGS_DATALIST_ID = "etiquettes-existantes"
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 100  # taggit's Tag.name
+
+
+def audience_label(audience, user, owner):
+    """A choice of the audience as its reader understands it: « Mon organisation uniquement »
+    for the owning organisation's members, its name for anyone else (a coordinator editing
+    another organisation's resource)."""
+    if audience != Audience.ORGANISATION or owner is None:
+        return audience.label
+    membership = current_membership(user)
+    if membership is not None and membership.organisation_id == owner.pk:
+        return _("Mon organisation uniquement")
+    return _("Les membres de %(organisation)s uniquement") % {"organisation": owner.name}
+
+
+def organisations_to_choose(owner, resource=None):
+    """The organisations a resource may be shared with: every active one but its owner (which
+    always sees it), and those it is already shared with, so that an edit keeps them."""
+    choosable = Q(is_archived=False)
+    if resource is not None and resource.pk is not None:
+        choosable |= Q(pk__in=resource.shared_with.values("pk"))
+    organisations = Organisation.objects.filter(choosable)
+    if owner is not None:
+        organisations = organisations.exclude(pk=owner.pk)
+    return organisations.order_by("name")
 
 
 class ResourceForm(forms.ModelForm):
@@ -56,12 +81,23 @@ class ResourceForm(forms.ModelForm):
 
     class Meta:
         model = Resource
-        fields = ["title", "description", "kind", "tags", "audience", "valid_until", "url"]
+        fields = [
+            "title",
+            "description",
+            "kind",
+            "tags",
+            "audience",
+            "shared_with",
+            "valid_until",
+            "url",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "audience": forms.RadioSelect,
+            "shared_with": forms.CheckboxSelectMultiple,
         }
+        labels = {"shared_with": _("Organisations qui la verront")}
         error_messages = {
             "description": {
                 "max_length": _(
@@ -82,9 +118,19 @@ class ResourceForm(forms.ModelForm):
         self.detected_type = None
         self.fields["title"].error_messages["required"] = _("Donnez un titre à la ressource.")
         self.fields["kind"].choices = ResourceKind.choices
-        audiences = audiences_for(user, self.instance if self.instance.pk else None)
-        self.fields["audience"].choices = [(a.value, a.label) for a in audiences]
-        self.fields["tags"].widget.attrs.update({"list": TAGS_DATALIST_ID, "autocomplete": "off"})
+        resource = self.instance if self.instance.pk else None
+        owner = owning_organisation(user, resource)
+        self.fields["audience"].choices = [
+            (audience.value, audience_label(audience, user, owner))
+            for audience in audiences_for(user, resource)
+        ]
+        self.fields["shared_with"].queryset = organisations_to_choose(owner, resource)
+        self.fields["shared_with"].help_text = self.shared_with_help_text(user, owner)
+        # static/js/resource-form.js suggests the existing tags for every tag typed, not only
+        # the first (the <datalist> alone compares the whole field with each tag).
+        self.fields["tags"].widget.attrs.update(
+            {"list": TAGS_DATALIST_ID, "autocomplete": "off", "data-tag-suggestions": ""}
+        )
         self.fields["file"].help_text = _(
             "%(types)s ; %(size)s au plus. Si le formulaire signale une erreur, choisissez à "
             "nouveau le fichier."
@@ -98,6 +144,17 @@ class ResourceForm(forms.ModelForm):
         elif instance.pk:
             del self.fields["url"]
             self.fields["file"].label = _("Nouvelle version du fichier")
+
+    @staticmethod
+    def shared_with_help_text(user, owner):
+        if owner is None:
+            return _("Les coordinateurs la voient toujours.")
+        membership = current_membership(user)
+        if membership is not None and membership.organisation_id == owner.pk:
+            return _("Votre organisation et les coordinateurs la voient toujours.")
+        return _("%(organisation)s et les coordinateurs la voient toujours.") % {
+            "organisation": owner.name
+        }
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
@@ -139,6 +196,20 @@ class ResourceForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        audience = cleaned_data.get("audience")
+        if audience == Audience.CHOSEN_ORGANISATIONS:
+            if not cleaned_data.get("shared_with") and not self.has_error("shared_with"):
+                self.add_error(
+                    "shared_with",
+                    _(
+                        "Cochez au moins une organisation qui verra la ressource, ou choisissez "
+                        "un autre public."
+                    ),
+                )
+        elif audience:
+            # Organisations ticked and then another audience chosen: they would see nothing,
+            # and would come back unnoticed with « Organisations choisies ».
+            cleaned_data["shared_with"] = Organisation.objects.none()
         if self.instance.pk is None:
             has_file = bool(cleaned_data.get("file"))
             has_url = bool(cleaned_data.get("url"))

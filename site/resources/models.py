@@ -100,6 +100,14 @@ class Resource(models.Model):
         related_name="resources",
         verbose_name=_("Organisation"),
     )
+    # Read only when the audience is « Organisations choisies » (resources.permissions); the
+    # extranet's form empties it for any other audience.
+    shared_with = models.ManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="resources_shared_with_it",
+        verbose_name=_("Organisations choisies"),
+    )
     shared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -155,6 +163,17 @@ class Resource(models.Model):
     @property
     def is_expired(self):
         return self.valid_until is not None and self.valid_until < hub_today()
+
+    @property
+    def audience_label(self):
+        """Who sees it, named from the resource's own organisation, whoever reads it (a
+        coordinator reads the organisation's name, not « Mon organisation »). Needs the
+        organisation selected."""
+        if self.audience == Audience.ORGANISATION and self.organisation_id is not None:
+            return _("Les membres de %(organisation)s uniquement") % {
+                "organisation": self.organisation.name
+            }
+        return self.get_audience_display()
 
 
 class ResourceVersion(models.Model):

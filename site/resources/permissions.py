@@ -1,9 +1,10 @@
 """Who may see, share, change and download which resource: one answer for every view.
 
 Built on extranet.permissions. Coordinators see and change everything. A member sees the
-resources shared with all members, and every resource of their own organisation (including those
-it shared for its organisation only or for the coordinators only, since it may still correct or
-delete them); they change only their own organisation's. Anyone else sees none.
+resources shared with all members, those shared with their organisation among « Organisations
+choisies », and every resource of their own organisation (including those it shared for its
+organisation only or for the coordinators only, since it may still correct or delete them); they
+change only their own organisation's. Anyone else sees none.
 
 Views answer 404 for a resource the person may not see (it does not exist for them) and 403 for
 one they see but may not change.
@@ -22,8 +23,15 @@ def resources_visible_to(user):
     membership = current_membership(user)
     if membership is None:
         return Resource.objects.none()
+    organisation_id = membership.organisation_id
+    # A subquery rather than a join: a resource chosen for several organisations stays one row.
+    chosen_for_it = Resource.shared_with.through.objects.filter(
+        organisation_id=organisation_id
+    ).values("resource_id")
     return Resource.objects.filter(
-        Q(audience=Audience.ALL_MEMBERS) | Q(organisation_id=membership.organisation_id)
+        Q(audience=Audience.ALL_MEMBERS)
+        | Q(organisation_id=organisation_id)
+        | Q(audience=Audience.CHOSEN_ORGANISATIONS, pk__in=chosen_for_it)
     )
 
 
@@ -43,14 +51,26 @@ def may_change(user, resource):
     )
 
 
+def owning_organisation(user, resource=None):
+    """The organisation a resource belongs to, or will once shared (the sharer's); None for the
+    hub's own."""
+    if resource is not None and resource.pk is not None:
+        return resource.organisation
+    membership = current_membership(user)
+    return membership.organisation if membership else None
+
+
 def audiences_for(user, resource=None):
-    """The audiences a person may choose: « my organisation » needs one, theirs or, when they
-    edit a resource, the resource's (so a coordinator keeps an organisation's audience)."""
-    has_organisation = current_membership(user) is not None or (
-        resource is not None and resource.organisation_id is not None
-    )
-    if not has_organisation:
-        return [audience for audience in Audience if audience != Audience.ORGANISATION]
+    """The audiences a person may choose: « the organisation that shares it » needs one (the
+    sharer's, or the edited resource's, so a coordinator keeps an organisation's audience). The
+    edited resource's own audience is always among them: saving never loses it."""
+    kept = resource.audience if resource is not None and resource.pk is not None else None
+    if owning_organisation(user, resource) is None:
+        return [
+            audience
+            for audience in Audience
+            if audience != Audience.ORGANISATION or audience == kept
+        ]
     return list(Audience)
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from extranet.permissions import is_coordinator
 from extranet.views import extranet_access_required, forbidden
 from resources import sharing
+from resources.enums import Audience
 from resources.files import download_name
 from resources.forms import TAGS_DATALIST_ID, ResourceFilter, ResourceForm, tags_used_by
 from resources.permissions import may_change, resources_visible_to
@@ -55,11 +56,18 @@ def visible_resource(request, pk):
 @extranet_access_required
 def resource_detail(request, pk):
     resource = visible_resource(request, pk)
+    changeable = may_change(request.user, resource)
     context = {
         "resource": resource,
         "versions": resource.versions.select_related("uploaded_by"),
-        "may_change": may_change(request.user, resource),
+        "may_change": changeable,
         "is_coordinator": is_coordinator(request.user),
+        # Those who may change it see whom it is shared with; the others need not know.
+        "shared_with": (
+            resource.shared_with.order_by("name")
+            if changeable and resource.audience == Audience.CHOSEN_ORGANISATIONS
+            else None
+        ),
     }
     return render(request, "resources/resource_detail.html", context)
 
@@ -70,6 +78,7 @@ def render_form(request, form, resource=None, status=200):
         "resource": resource,
         "existing_tags": tags_used_by(resources_visible_to(request.user)),
         "datalist_id": TAGS_DATALIST_ID,
+        "chosen_audience": Audience.CHOSEN_ORGANISATIONS.value,
     }
     return render(request, "resources/resource_form.html", context, status=status)
 

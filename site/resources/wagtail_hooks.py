@@ -1,8 +1,9 @@
 """The resources app's place in the admin (coordinators moderate what members share) and the demo.
 
 The admin lists every resource, filters and searches them, changes their description, audience
-or validity, and deletes them (their files go too, see resources.signals). Files are not
-uploaded there: the extranet's form checks their type and keeps their versions.
+(with the organisations chosen) or validity, and deletes them (their files go too, see
+resources.signals). Files are not uploaded there: the extranet's form checks their type and
+keeps their versions.
 """
 
 from django.template.loader import render_to_string
@@ -25,7 +26,16 @@ class ResourceViewSet(ModelViewSet):
     list_display = ["title", "kind", "organisation", "audience", "valid_until", "download_count"]
     list_filter = ["kind", "audience", "organisation"]
     search_fields = ["title", "description"]
-    form_fields = ["title", "description", "kind", "tags", "audience", "valid_until"]
+    # shared_with counts only with « Organisations choisies » (resources.permissions).
+    form_fields = [
+        "title",
+        "description",
+        "kind",
+        "tags",
+        "audience",
+        "shared_with",
+        "valid_until",
+    ]
     ordering = ["-created_at"]
 
     def get_urlpatterns(self):

@@ -34,6 +34,7 @@ def test_a_member_signs_in_and_lands_on_the_extranet_home(
     admin = people["admin"]
     page = new_page("phone")
     page.goto("/")
+    page.locator(".site-menu__toggle").click()
     page.get_by_role("link", name="Espace membres").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Espace membres : se connecter")
 
