@@ -6,6 +6,10 @@ here. Both must be the same origin, the one visitors and crawlers know: `set_sit
 writes SITE_URL's host into the default Site record at each deployment (docs/deploy.md), and the
 web process and `check_production` refuse a Site record that says otherwise
 (core.production_checks).
+
+The site's name, the words e-mails greet and sign with (« Bonjour, c'est … ! »), is
+WAGTAIL_SITE_NAME; the Site record carries it too (`set_site_address` names a record that has
+none), and is never left without one.
 """
 
 from urllib.parse import urlsplit
@@ -34,3 +38,8 @@ def site_host_and_port(site_url=None):
     `site_url` (default: SITE_URL)."""
     parts = urlsplit(site_url or settings.SITE_URL)
     return parts.hostname or "", parts.port or DEFAULT_PORTS.get(parts.scheme)
+
+
+def default_site_name():
+    """The name the site gives itself (e-mails, feeds, the Site record when it has none)."""
+    return str(settings.WAGTAIL_SITE_NAME)

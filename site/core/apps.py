@@ -11,5 +11,5 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Connects the page cache's purge to publications in every process, the worker's and
         # cron's (publish_scheduled) included, not only in web processes that load it through
-        # MIDDLEWARE.
-        import core.cache  # noqa: F401
+        # MIDDLEWARE; and the footer's, which forgets the links it keeps (core.footer).
+        from core import cache, footer  # noqa: F401

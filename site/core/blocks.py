@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 GROUP_TEXT = _("Texte")
 GROUP_MEDIA = _("Images et documents")
@@ -85,9 +87,48 @@ class RichTextBlock(blocks.RichTextBlock):
         )
 
 
+# A body image's widths: a phone, a tablet or the text column (45rem), that column on a
+# high-density screen. In WebP, with JPEG for the browsers that lack it.
+BODY_IMAGE_WIDTHS = (480, 800, 1200)
+BODY_IMAGE_FORMATS = ("webp", "jpeg")
+BODY_IMAGE_SIZES = "(min-width: 48em) 45rem, 100vw"
+
+
+def widths_for(original_width, wanted=BODY_IMAGE_WIDTHS):
+    """The wanted widths an image can give without being enlarged, then its own width if it is
+    narrower than the widest: each width once. Wagtail's `width-1200` leaves an 800-px image at
+    800 px, so `{% picture … width-{400,800,1200} %}` gave a srcset with « 800w » twice (issue
+    14), which tells the browser nothing."""
+    widths = [width for width in wanted if width < original_width]
+    widths.append(min(original_width, wanted[-1]) if original_width else wanted[0])
+    return widths
+
+
+def body_picture(image, **attrs):
+    """A <picture> of `image` (an ImageBlock value) at the widths it can give, each format a
+    <source>, with `attrs` on the <img> (sizes, loading…); its alt text is the block's, as with
+    Wagtail's {% picture %} tag, whose renditions these are."""
+    specs = [
+        f"format-{image_format}|width-{width}"
+        for image_format in BODY_IMAGE_FORMATS
+        for width in widths_for(image.width)
+    ]
+    return Picture(get_renditions_or_not_found(image, specs), attrs)
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(required=False, max_length=250, label=_("Légende"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        image = value.get("image")
+        context["picture"] = (
+            body_picture(image, sizes=BODY_IMAGE_SIZES, loading="lazy", decoding="async")
+            if image
+            else ""
+        )
+        return context
 
     class Meta:
         icon = "image"

@@ -10,7 +10,10 @@ What they catch, each seen on a server set up by following docs/deploy.md (issue
   development ones, with which the worker exits at once and no e-mail ever leaves;
 - a Wagtail Site record whose host is not SITE_URL's: canonical links, og:url, JSON-LD and the
   sitemap take their host from it, everything else from SITE_URL;
-- nobody told of errors: neither ADMINS nor SENTRY_DSN.
+- nobody told of errors: neither ADMINS nor SENTRY_DSN;
+- a Site record without a name (Wagtail's first migration makes one): a warning only, since the
+  e-mails greet with WAGTAIL_SITE_NAME, but the admin and anything reading the record show a
+  blank (issue 14 read « Bonjour, c'est  ! »).
 
 Nothing here imports Django models at import time: the start-up check is imported by gunicorn's
 master once the application is loaded.
@@ -144,18 +147,18 @@ def site_url_origin(site_url):
 
 
 def default_site(connection):
-    """The default Wagtail Site (unsaved copy: hostname and port), or None; one query, on the
-    given connection (check_production's own, or the process's)."""
+    """The default Wagtail Site (unsaved copy: hostname, port and name), or None; one query, on
+    the given connection (check_production's own, or the process's)."""
     from wagtail.models import Site
 
     table = connection.ops.quote_name(Site._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT hostname, port FROM {table} WHERE is_default_site = %s",  # noqa: S608
+            f"SELECT hostname, port, site_name FROM {table} WHERE is_default_site = %s",  # noqa: S608
             [True],
         )
         row = cursor.fetchone()
-    return Site(hostname=row[0], port=row[1]) if row else None
+    return Site(hostname=row[0], port=row[1], site_name=row[2] or "") if row else None
 
 
 def site_record_problems(site_url, site):
@@ -182,6 +185,18 @@ def site_record_problems(site_url, site):
     ]
 
 
+def site_name_warnings(site):
+    """The default Site has a name. Advice, not a refusal to start: the e-mails take theirs
+    from WAGTAIL_SITE_NAME (core.addresses.default_site_name)."""
+    if site is None or site.site_name.strip():
+        return []
+    return [
+        "Le site Wagtail par défaut n'a pas de nom : l'administration l'affiche vide. Lancez "
+        "`python manage.py set_site_address`, qui lui donne le nom du site, ou nommez-le dans "
+        "Paramètres › Sites."
+    ]
+
+
 # --- Who hears about errors --------------------------------------------------------------------
 def error_recipient_problems(admins, sentry_dsn):
     """Someone is told when a page fails: ADMINS by e-mail (Django's mail_admins) or an
@@ -197,17 +212,20 @@ def error_recipient_problems(admins, sentry_dsn):
 # --- At start-up -------------------------------------------------------------------------------
 def startup_problems():
     """What the web process checks before serving (deploy/gunicorn.conf.py, when_ready): its own
-    settings module, the Site record against SITE_URL, who hears about errors. One query, no
-    network probe. A database that does not answer is not this check's business: the site
-    starts and answers 503 until it is back (core.views.server_error); the record is then not
-    checked, and a warning says so. The connection is closed afterwards, so that the workers
-    forked next do not share it."""
+    settings module, the Site record against SITE_URL (a nameless one is logged as a warning),
+    who hears about errors. One query, no network probe. A database that does not answer is not
+    this check's business: the site starts and answers 503 until it is back
+    (core.views.server_error); the record is then not checked, and a warning says so. The
+    connection is closed afterwards, so that the workers forked next do not share it."""
     from django.conf import settings
     from django.db import DatabaseError, connection
 
     problems = settings_module_problems(settings.SETTINGS_MODULE, "pour ce processus")
     try:
-        problems += site_record_problems(settings.SITE_URL, default_site(connection))
+        site = default_site(connection)
+        problems += site_record_problems(settings.SITE_URL, site)
+        for warning in site_name_warnings(site):
+            logger.warning("%s", warning)
     except DatabaseError as error:
         logger.warning("Site record not checked, the database does not answer: %s", error)
     finally:

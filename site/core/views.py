@@ -1,5 +1,5 @@
 """Plumbing views: health check, robots.txt, the error page when the database is away; the
-headers of pages private to a visitor."""
+headers of pages with a form token or private to a visitor."""
 
 import logging
 import sys
@@ -10,7 +10,8 @@ from django.db.models import Case, F, Min, When
 from django.db.models.functions import Greatest
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
-from django.utils import timezone
+from django.urls import LocalePrefixPattern, get_resolver, reverse
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 from django.views.decorators.cache import never_cache
@@ -23,10 +24,17 @@ from core.addresses import absolute_url
 logger = logging.getLogger(__name__)
 
 
-def private(response):
-    """A page with a form token or someone's own data: never stored by a cache or a CDN, never
-    indexed. Returns the response."""
+def uncached(response):
+    """A public page with a form token: never stored by a cache or a CDN (the token is this
+    visitor's), yet indexed, since anyone may fill it in. Returns the response."""
     add_never_cache_headers(response)
+    return response
+
+
+def private(response):
+    """A page with someone's own data, or what follows a submission: never stored by a cache or
+    a CDN, never indexed. Returns the response."""
+    response = uncached(response)
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -94,10 +102,57 @@ def healthz(request):
     )
 
 
+# One address in each area crawlers have no business in: the admin, the members' accounts and
+# extranet, the search results (endless combinations of words), Wagtail's sign-in to private
+# pages. robots.txt disallows each area in every language, from the URL conf: an area renamed or
+# a language added is followed without anyone editing robots.txt (issue 14: /en/compte/ and
+# /ar/extranet/ were left open when the file was typed by hand).
+PRIVATE_AREA_URL_NAMES = [
+    "wagtailadmin_home",
+    "account_login",
+    "extranet:home",
+    "search:results",
+    "private_page_login",
+]
+
+
+def language_prefix():
+    """The active language's prefix in i18n_patterns: "" for French, "en/" for English."""
+    for pattern in get_resolver().url_patterns:
+        if isinstance(getattr(pattern, "pattern", None), LocalePrefixPattern):
+            return pattern.pattern.language_prefix
+    return ""
+
+
+def private_area(url_name):
+    """The first segment of `url_name`'s address in the active language, after its language
+    prefix if it has one: /en/compte/ for allauth's sign-in in English, /admin/ in any."""
+    path = reverse(url_name)
+    prefix = "/" + language_prefix()
+    if not path.startswith(prefix):
+        prefix = "/"  # Outside i18n_patterns: one address for every language.
+    first_segment = path.removeprefix(prefix).split("/", 1)[0]
+    return f"{prefix}{first_segment}/"
+
+
+def disallowed_paths():
+    """Every private area's address in every language, each once, French first."""
+    paths = {}
+    for language_code, _name in settings.LANGUAGES:
+        with translation.override(language_code):
+            for url_name in PRIVATE_AREA_URL_NAMES:
+                paths.setdefault(private_area(url_name))
+    return list(paths)
+
+
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain"
 
     def get_context_data(self, **kwargs):
-        # SITE_URL's origin, as every address the site gives out (core.addresses).
-        return super().get_context_data(sitemap_url=absolute_url("/sitemap.xml"), **kwargs)
+        return super().get_context_data(
+            disallowed_paths=disallowed_paths(),
+            # SITE_URL's origin, as every address the site gives out (core.addresses).
+            sitemap_url=absolute_url("/sitemap.xml"),
+            **kwargs,
+        )

@@ -1,7 +1,9 @@
 """« Je porte un projet ESS »: the public self-registration form and its thank-you page.
 
 ProjectProposalPage's routes call these views: "" (GET and POST) → proposal_form, "merci/" →
-proposal_sent. The pages carry a form token or follow a submission: never cached, never indexed.
+proposal_sent. The pages carry a form token or follow a submission: never cached. The empty form
+is public and indexed (it is in the sitemap: issue 14 found it linked from nowhere); what answers
+a submission (errors with what was typed, the thank-you page) is not.
 """
 
 import logging
@@ -10,7 +12,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 
 from core.ratelimit import minutes_to_wait
-from core.views import private
+from core.views import private, uncached
 from project_holders.forms import ProposalForm
 from project_holders.tasks import notify_coordinators
 
@@ -20,9 +22,16 @@ RATE_LIMIT_GROUP = "project_holders:proposal"
 
 
 def render_form(request, page, *, form, rate_limited=0, status=200):
-    response = page.render(request, context_overrides={"form": form, "rate_limited": rate_limited})
+    response = page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "rate_limited": rate_limited,
+            "indexable": not form.is_bound,
+        },
+    )
     response.status_code = status
-    return private(response)
+    return uncached(response) if not form.is_bound else private(response)
 
 
 def proposal_form(request, page):

@@ -121,9 +121,13 @@ class LanguagesTestCase(TestCase):
             for url in root.findall(f"{SITEMAP}url")
         }
         assert "/en/le-ptce/" in entries
-        assert entries["/le-ptce/"] == {"fr": "/le-ptce/", "en": "/en/le-ptce/"}
-        assert set(entries[self.offer_ar.url]) == {"fr", "en", "ar"}
-        assert entries["/ar/"] == {"fr": "/", "en": "/en/", "ar": "/ar/"}
+        assert entries["/le-ptce/"] == {
+            "fr": "/le-ptce/",
+            "en": "/en/le-ptce/",
+            "x-default": "/le-ptce/",
+        }
+        assert set(entries[self.offer_ar.url]) == {"fr", "en", "ar", "x-default"}
+        assert entries["/ar/"] == {"fr": "/", "en": "/en/", "ar": "/ar/", "x-default": "/"}
 
     def test_english_pages_lead_to_french_and_arabic(self):
         for english, french, arabic in [
@@ -157,8 +161,8 @@ class LanguagesTestCase(TestCase):
             for url in root.findall(f"{SITEMAP}url")
         }
         assert entries[self.untranslated_offer.url] <= {"fr"}
-        assert entries[self.offer_index_en.url] == {"fr", "en", "ar"}
-        assert entries["/en/"] == {"fr", "en", "ar"}
+        assert entries[self.offer_index_en.url] == {"fr", "en", "ar", "x-default"}
+        assert entries["/en/"] == {"fr", "en", "ar", "x-default"}
 
 
 def path(url):

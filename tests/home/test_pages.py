@@ -153,7 +153,7 @@ class TestEditorsBuildPages(WagtailPageTestCase):
         html = parse(self.client.get(page.url))
         assert html.find("img", alt="Une conseillère reçoit un habitant.")
         assert html.find("a", href=self.linked_page.url, string="Je cherche un emploi")
-        assert [summary.get_text() for summary in html.select("details summary")] == [
+        assert [summary.get_text() for summary in html.select("main details summary")] == [
             "Faut-il un CV ?",
             "C'est payant ?",
         ]
@@ -380,11 +380,14 @@ class TestMetadata(TestCase):
 
         assert html.find("meta", property="og:image")["content"].startswith("http://")
 
-    def test_no_description_without_a_search_description(self):
+    def test_the_site_describes_a_page_without_a_search_description(self):
+        """Issue 14: a link pasted in a messaging app shows a sentence and a picture, always."""
         html = parse(self.client.get(self.statement.url))
 
-        assert not html.find("meta", attrs={"name": "description"})
-        assert not html.find("meta", property="og:image")
+        description = html.find("meta", attrs={"name": "description"})["content"]
+        assert description.startswith("Offres d'emploi près de chez vous")
+        assert html.find("meta", property="og:description")["content"] == description
+        assert html.find("meta", property="og:image")["content"].endswith(".png")
 
     def test_footer_shows_how_to_reach_the_hub(self):
         footer = parse(self.client.get(self.page.url)).footer

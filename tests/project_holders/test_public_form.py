@@ -47,14 +47,14 @@ def send(client, django_capture_on_commit_callbacks):
     return post
 
 
-def test_the_page_is_never_cached_nor_indexed(client, page):
+def test_the_page_is_never_cached_but_indexed(client, page):
     response = client.get(page.url)
 
     assert response.status_code == 200
     assert "no-cache" in response["Cache-Control"]
     assert "private" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
-    assert response["X-Robots-Tag"] == "noindex"
-    assert parse(response).select_one('meta[name="robots"]')["content"] == "noindex"
+    assert "X-Robots-Tag" not in response
+    assert parse(response).select_one('meta[name="robots"]') is None
     assert "Le pôle vous accompagne gratuitement" in parse(response).get_text()
 
 
@@ -150,8 +150,8 @@ def test_one_form_page_for_the_whole_site(page):
     assert not ProjectProposalPage.can_create_at(Page.objects.get(depth=1))
 
 
-def test_the_form_page_is_left_out_of_the_sitemap(client, page):
-    assert page.url not in client.get("/sitemap.xml").content.decode()
+def test_the_form_page_is_in_the_sitemap(client, page):
+    assert page.full_url in client.get("/sitemap.xml").content.decode()
 
 
 def test_a_person_already_followed_gets_the_same_answer_as_anyone(client, send, page):

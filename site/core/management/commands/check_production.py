@@ -269,6 +269,8 @@ class Command(BaseCommand):
         problems = production_checks.site_record_problems(production.SITE_URL, site)
         for problem in problems:
             report.problem(problem)
+        for warning in production_checks.site_name_warnings(site):
+            report.advice(warning)
         if not problems:
             report.ok(f"Le site Wagtail par défaut a l'adresse de SITE_URL ({site.root_url}).")
 
