@@ -18,15 +18,6 @@ SHARED = "public, max-age=60, s-maxage=300"
 
 
 @pytest.fixture
-def page_cache(settings):
-    """The cache on, as in production (tests/conftest.py turns it off for the other tests)."""
-    settings.WAGTAIL_CACHE = True
-    settings.PAGE_CACHE_MAX_AGE = 60
-    settings.PAGE_CACHE_SHARED_MAX_AGE = 300
-    settings.PAGE_CACHE_SECONDS = 600
-
-
-@pytest.fixture
 def site(db):
     home = create_site()
     SiteSettingsFactory()

@@ -9,6 +9,7 @@ import json
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -35,17 +36,6 @@ IN_STOCK = "https://schema.org/InStock"
 SOLD_OUT = "https://schema.org/SoldOut"
 DISCONTINUED = "https://schema.org/Discontinued"
 CANCELLED = "https://schema.org/EventCancelled"
-# The admin's date and time fields (Wagtail's default format).
-ADMIN_DATETIME = "%Y-%m-%d %H:%M"
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The cache on, as in production (tests/conftest.py turns it off for the other tests)."""
-    settings.WAGTAIL_CACHE = True
-    settings.PAGE_CACHE_MAX_AGE = 60
-    settings.PAGE_CACHE_SHARED_MAX_AGE = 300
-    settings.PAGE_CACHE_SECONDS = 600
 
 
 @pytest.fixture
@@ -183,10 +173,15 @@ def test_the_page_cache_keeps_a_date_no_longer_than_its_registrations_are_open(
 
 
 # --- An editor's change in the admin -------------------------------------------------------------
+def admin_datetime(moment):
+    """A moment as the admin's date and time fields show it (WAGTAIL_DATETIME_FORMAT)."""
+    return moment.astimezone(HUB_TIME_ZONE).strftime(django_settings.WAGTAIL_DATETIME_FORMAT)
+
+
 def occurrence_form(occurrence, **changes):
     data = {
-        "start": occurrence.start.astimezone(HUB_TIME_ZONE).strftime(ADMIN_DATETIME),
-        "end": occurrence.end.astimezone(HUB_TIME_ZONE).strftime(ADMIN_DATETIME),
+        "start": admin_datetime(occurrence.start),
+        "end": admin_datetime(occurrence.end),
         "note": "",
         "registration": "",
         "capacity_override": "",
