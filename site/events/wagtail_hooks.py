@@ -12,9 +12,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
 
+from core.viewsets import SnippetChooserViewSet, SnippetViewSet
 from events.admin_registration_forms import RegistrationEditForm
 from events.admin_views import (
     AttendanceSheetView,

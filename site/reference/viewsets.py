@@ -11,12 +11,10 @@ language: the page editor passes it (?locale=fr), and that is the filter's initi
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import LocaleColumn
-from wagtail.snippets.views.chooser import (
-    ChooseResultsView,
-    ChooseView,
-    SnippetChooserViewSet,
-)
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
+from wagtail.snippets.views.snippets import IndexView
+
+from core.viewsets import SnippetChooserViewSet, SnippetViewSet
 
 LANGUAGE = _("Langue")
 
