@@ -10,6 +10,7 @@ parent changes the form's address too.
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Page
@@ -47,7 +48,11 @@ def _project_proposal_url_from_database(language):
 
 
 def forget_project_proposal_url():
-    cache.delete_many([_key(code) for code, _name in settings.LANGUAGES])
+    """Now, and again once the change is committed: a page made meanwhile, in another process,
+    would have read and kept the address from before the change."""
+    keys = [_key(code) for code, _name in settings.LANGUAGES]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 @receiver(page_published, dispatch_uid="footer_page_published")

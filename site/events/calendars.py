@@ -141,8 +141,9 @@ def calendar_response(request, name, occurrences, filename):
     if occurrences:
         shows_live_facts(
             request,
-            # The agenda's feed drops a date once it ended.
-            changes_at=[occurrence.end for occurrence in occurrences],
+            # Registrations open and close (the places left are said), a date ends (the
+            # agenda's feed drops it).
+            changes_at=[moment for occurrence in occurrences for moment in occurrence.changes_at()],
         )
     if occurrences:
         # The time zone's rules only for the years the file covers, to keep it small.

@@ -19,7 +19,6 @@ import logging
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponseRedirect
-from django.utils import timezone
 from django.utils.translation import get_language
 
 from core.ratelimit import minutes_to_wait
@@ -149,7 +148,7 @@ def my_registration(request, event, day):
         # A genuine link pasted onto another event's address: nothing to show here.
         return render_link_problem(request, event, "invalid", status=400)
     occurrence.event = event
-    is_past = occurrence.end < timezone.now()
+    is_past = occurrence.is_past()
 
     # Without ?nouvelle=1: after cancelling, the page no longer thanks for registering.
     this_page = my_registration_url(event.get_url(request), event, day, registration)

@@ -945,7 +945,14 @@ class BranchPage(EasyReadMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        offers = OfferPage.objects.current().for_listing().filter(sector=self.sector)
+        # The offers of this page's language, whatever the language of their sector: an
+        # untranslated offer shown in English or Arabic (an alias, offers.translations) keeps
+        # the French sector.
+        offers = (
+            OfferPage.objects.current()
+            .for_listing()
+            .filter(locale=self.locale, sector__translation_key=self.sector.translation_key)
+        )
         context["current_offers"] = offers.order_by("-first_published_at")[
             : self.CURRENT_OFFERS_SHOWN
         ]

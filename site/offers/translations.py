@@ -31,6 +31,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
@@ -102,11 +103,24 @@ def give_published_offer_its_aliases(sender, instance, alias=False, **kwargs):
     """A French offer, once published, is listed in every language at once.
 
     Wagtail sends this signal for the aliases it updates too (`alias=True`): nothing to do then.
-    Connected by the offers app (offers.apps / offers.wagtail_hooks import this module).
+    Connected by the offers app (offers.apps imports this module).
     """
     if alias or instance.alias_of_id:
         return
     sync_offer_aliases(OfferPage.objects.filter(pk=instance.pk))
+
+
+@receiver(pre_delete, sender=OfferPage, dispatch_uid="offers_delete_aliases")
+def delete_aliases_with_their_offer(sender, instance, **kwargs):
+    """A deleted French offer takes its aliases with it.
+
+    Wagtail empties an alias's `alias_of` when its original is deleted (SET_NULL), which would
+    leave an ordinary English or Arabic page holding the French text, no longer marked as such.
+    """
+    if instance.alias_of_id:
+        return
+    for alias in Page.objects.filter(alias_of=instance.pk):
+        alias.delete()
 
 
 # --- Reading an offer in the page's language ---------------------------------------------------

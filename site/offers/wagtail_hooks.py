@@ -95,9 +95,10 @@ class ExpiringOffersPanel(Component):
 
     def get_context_data(self, parent_context):
         return {
-            "offers": OfferPage.objects.expiring_within(EXPIRING_SOON_DAYS).select_related(
-                "locale"
-            ),
+            # The French offers and their translations: an alias follows its original.
+            "offers": OfferPage.objects.expiring_within(EXPIRING_SOON_DAYS)
+            .filter(alias_of__isnull=True)
+            .select_related("locale"),
             "days": EXPIRING_SOON_DAYS,
         }
 

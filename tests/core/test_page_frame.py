@@ -12,7 +12,7 @@ from django.test import TestCase
 from django.utils.translation import override
 from PIL import Image
 
-from core.templatetags.footer_tags import opening_hours, translated_line
+from core.templatetags.footer_tags import opening_hours, opening_hours_lines, translated_line
 from tests.core.factories import SiteSettingsFactory
 from tests.home.factories import StandardPageFactory, get_home_page
 from tests.project_holders.factories import ProjectProposalPageFactory
@@ -210,3 +210,14 @@ def test_what_an_editor_types_is_escaped():
         lines = opening_hours("<script>alert(1)</script>")
     assert str(lines[0]["text"]) == "<script>alert(1)</script>"  # autoescaped by the template
     assert not hasattr(lines[0]["text"], "__html__")
+
+
+def test_the_hours_repeated_beside_an_address_are_said_in_the_readers_language():
+    # The empty offers listing and the « Ça m'intéresse » confirmation give them as a paragraph.
+    with override("en"):
+        lines = opening_hours_lines(DEMO_HOURS + "\nLe samedi matin, sur rendez-vous")
+    assert lines.count("<br>") == 2
+    assert lines.startswith("Monday to Friday: ")
+    assert '<span lang="fr" dir="ltr">Le samedi matin, sur rendez-vous</span>' in lines
+    with override("fr"):
+        assert opening_hours_lines("Lundi : 9 h – 12 h <b>") == "Lundi : 9 h – 12 h &lt;b&gt;"

@@ -29,6 +29,7 @@ from reference.models import Neighbourhood, Sector, Trade
 from tests.core.factories import SiteSettingsFactory
 from tests.home.factories import get_home_page
 from tests.offers.factories import (
+    BranchPageFactory,
     OfferPageFactory,
     create_offers_in_bulk,
     days_ago,
@@ -258,6 +259,12 @@ class EveryOfferInEveryLanguageTestCase(TestCase):
         # « Ça m'intéresse » is offered there too.
         assert page.select_one("form.interest-form") is not None
 
+    def test_an_untranslated_offer_found_by_the_site_search_is_marked_french(self):
+        response = self.client.get("/en/recherche/", {"q": "cariste"})
+        link = parse(response).find("a", href=self.cariste_en.url)
+        assert link is not None
+        assert link["lang"] == "fr"
+
     def test_search_engines_are_pointed_at_the_french_page_not_at_its_aliases(self):
         sitemap = self.client.get("/sitemap.xml").content.decode()
         assert self.cariste.full_url in sitemap
@@ -348,6 +355,39 @@ def test_translating_an_untranslated_offer_replaces_its_alias():
     assert english.pk == alias.pk
     assert english.alias_of_id is None
     assert english.title == "Storekeeper (M/F)"
+
+
+@pytest.mark.django_db
+def test_deleting_a_french_offer_deletes_its_aliases(client):
+    _index, index_en, index_ar, magasinage, _nettoyage, _place = build_translated_site()
+    offer = OfferPageFactory(title="Magasinier (H/F)", trade=magasinage)
+    sync_offer_aliases()
+    assert OfferPage.objects.filter(alias_of=offer).count() == 2
+
+    offer.delete()
+
+    assert not OfferPage.objects.filter(translation_key=offer.translation_key).exists()
+    for listing in [index_en, index_ar]:
+        assert "Magasinier (H/F)" not in card_titles(client.get(listing.url))
+
+
+@pytest.mark.django_db
+def test_a_branch_page_lists_each_offer_once_in_its_own_language(client):
+    _index, _en, _ar, magasinage, _nettoyage, _place = build_translated_site()
+    OfferPageFactory(title="Magasinier (H/F)", trade=magasinage)
+    sync_offer_aliases()
+    branch = BranchPageFactory(sector=magasinage.sector)
+    translate_page(branch.get_parent(), "en", "Trades", slug="trades")
+    english_sector = Sector.objects.get(
+        translation_key=magasinage.sector.translation_key, locale__language_code="en"
+    )
+    branch_en = translate_page(branch, "en", "Logistics", sector=english_sector)
+
+    # Not the French offer and its two aliases: one card, in the page's language's tree.
+    assert card_titles(client.get(branch.url)) == ["Magasinier (H/F)"]
+    assert card_titles(client.get(branch_en.url)) == ["Magasinier (H/F)"]
+    english_card = cards(client.get(branch_en.url))[0]
+    assert english_card.select_one(".card__title a")["href"].startswith("/en/")
 
 
 # --- JSON-LD: one job, one date ----------------------------------------------------------------

@@ -7,7 +7,7 @@ from django import template
 from django.conf import settings
 from django.utils import formats
 from django.utils.dates import WEEKDAYS
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, pgettext
@@ -144,6 +144,22 @@ def opening_hours(stored):
         else:
             shown.append({"text": translated, "lang": ""})
     return shown
+
+
+@register.simple_tag
+def opening_hours_lines(stored):
+    """The opening hours as lines of a paragraph (<br> between them), for the pages that repeat
+    them beside an address; a line left in French is marked so."""
+    return format_html_join(
+        mark_safe("<br>"),
+        "{}",
+        (
+            (format_html('<span lang="{}" dir="ltr">{}</span>', line["lang"], line["text"]),)
+            if line["lang"]
+            else (line["text"],)
+            for line in opening_hours(stored)
+        ),
+    )
 
 
 @register.simple_tag
