@@ -18,8 +18,8 @@ from wagtail.rich_text import expand_db_html
 from core.addresses import absolute_url
 from core.dates import HUB_TIME_ZONE
 from offers.enums import ContractType, SalaryPeriod, WorkingTime
-from offers.models import OfferPage, end_of_day
-from offers.translations import source_language
+from offers.models import end_of_day
+from offers.translations import french_original
 
 # Google's employmentType values: FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN, VOLUNTEER,
 # PER_DIEM, OTHER. The working time gives FULL_TIME or PART_TIME; the contract adds what it is
@@ -123,19 +123,11 @@ def base_salary(offer):
 
 def original_dates(offer):
     """(first published, expiry date) of the offer's French original; the offer's own when it is
-    the original or has none. One query."""
-    original = (
-        OfferPage.objects.filter(
-            translation_key=offer.translation_key,
-            locale__language_code=source_language(),
-            alias_of__isnull=True,
-        )
-        .values_list("first_published_at", "expiry_date")
-        .first()
-    )
-    if original is None or original[0] is None:
+    the original or has none."""
+    original = french_original(offer)
+    if original is None or original.first_published_at is None:
         return offer.first_published_at, offer.expiry_date
-    return original
+    return original.first_published_at, original.expiry_date
 
 
 def job_posting(offer, request):

@@ -129,6 +129,25 @@ def is_untranslated(offer):
     return offer.alias_of_id is not None
 
 
+def french_original(offer):
+    """The French page `offer` translates or aliases; None for the French page itself (or one
+    with no original). One query, remembered on the offer: its page, its JSON-LD and its
+    language notice all ask."""
+    if "_french_original" not in offer.__dict__:
+        offer._french_original = (
+            OfferPage.objects.filter(
+                translation_key=offer.translation_key,
+                locale__language_code=source_language(),
+                alias_of__isnull=True,
+            )
+            .exclude(pk=offer.pk)
+            .first()
+            if offer.pk
+            else None
+        )
+    return offer._french_original
+
+
 def localize_references(offers, locale_id, known=None):
     """Set `shown_trade`, `shown_sector`, `shown_neighbourhood` on each offer: its reference
     data in the language `locale_id`, which an alias's own (French) ones are not.

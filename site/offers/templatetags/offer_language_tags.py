@@ -12,9 +12,13 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
-from wagtail.models import Page
 
-from offers.translations import is_untranslated, localize_references, source_language
+from offers.translations import (
+    french_original,
+    is_untranslated,
+    localize_references,
+    source_language,
+)
 
 register = template.Library()
 
@@ -82,15 +86,7 @@ def offer_language(context, offer):
         "first_published_at": offer.first_published_at,
     }
     if get_language() != settings.LANGUAGE_CODE and offer.pk:
-        original = (
-            Page.objects.filter(
-                translation_key=offer.translation_key,
-                locale__language_code=source_language(),
-                alias_of__isnull=True,
-            )
-            .exclude(pk=offer.pk)
-            .first()
-        )
+        original = french_original(offer)
         if original is not None:
             language["original_url"] = original.get_url(request) or ""
             language["translated"] = not is_untranslated(offer)
