@@ -47,7 +47,37 @@ def organisations_to_choose(owner, resource=None):
     return organisations.order_by("name")
 
 
-class ResourceForm(forms.ModelForm):
+class ChosenOrganisationsMixin:
+    """« Organisations choisies » needs one organisation at least; any other audience none. For
+    the extranet's form and the admin's alike."""
+
+    def clean_chosen_organisations(self, cleaned_data):
+        audience = cleaned_data.get("audience")
+        if audience == Audience.CHOSEN_ORGANISATIONS:
+            if not cleaned_data.get("shared_with") and not self.has_error("shared_with"):
+                self.add_error(
+                    "shared_with",
+                    _(
+                        "Cochez au moins une organisation qui verra la ressource, ou choisissez "
+                        "un autre public."
+                    ),
+                )
+        elif audience:
+            # Organisations ticked and then another audience chosen: they would see nothing,
+            # and would come back unnoticed with « Organisations choisies ».
+            cleaned_data["shared_with"] = Organisation.objects.none()
+
+
+class ResourceAdminForm(ChosenOrganisationsMixin, forms.ModelForm):
+    """The admin's form, where coordinators moderate a resource (resources.wagtail_hooks)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.clean_chosen_organisations(cleaned_data)
+        return cleaned_data
+
+
+class ResourceForm(ChosenOrganisationsMixin, forms.ModelForm):
     """Share a file or a link, or change one: a new file becomes the resource's new version.
 
     A new resource is a file or a link, one of the two. Afterwards a file stays a file (each new
@@ -196,20 +226,7 @@ class ResourceForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        audience = cleaned_data.get("audience")
-        if audience == Audience.CHOSEN_ORGANISATIONS:
-            if not cleaned_data.get("shared_with") and not self.has_error("shared_with"):
-                self.add_error(
-                    "shared_with",
-                    _(
-                        "Cochez au moins une organisation qui verra la ressource, ou choisissez "
-                        "un autre public."
-                    ),
-                )
-        elif audience:
-            # Organisations ticked and then another audience chosen: they would see nothing,
-            # and would come back unnoticed with « Organisations choisies ».
-            cleaned_data["shared_with"] = Organisation.objects.none()
+        self.clean_chosen_organisations(cleaned_data)
         if self.instance.pk is None:
             has_file = bool(cleaned_data.get("file"))
             has_url = bool(cleaned_data.get("url"))

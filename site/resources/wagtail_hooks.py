@@ -6,6 +6,7 @@ resources.signals). Files are not uploaded there: the extranet's form checks the
 keeps their versions.
 """
 
+from django.forms import modelform_factory
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from extranet.views import EXTRANET_HOME_SECTIONS_HOOK
 from home.demo import LOAD_DEMO_HOOK
+from resources.forms import ResourceAdminForm
 from resources.models import Resource
 from resources.permissions import latest_for
 
@@ -37,6 +39,15 @@ class ResourceViewSet(ModelViewSet):
         "valid_until",
     ]
     ordering = ["-created_at"]
+
+    def get_form_class(self, for_update=False):
+        # The extranet's rule on chosen organisations holds here too (resources.forms).
+        return modelform_factory(
+            self.model,
+            form=ResourceAdminForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.get_form_fields(),
+        )
 
     def get_urlpatterns(self):
         # Resources are shared from the extranet, where their file's type is checked.

@@ -303,3 +303,34 @@ def test_a_coordinator_sees_and_changes_the_chosen_organisations_in_the_admin(
         },
     )
     assert list(chosen.shared_with.all()) == [unchosen_organisation]
+
+
+def test_the_admin_holds_the_chosen_organisations_to_the_extranets_rule(
+    client, django_user_model, chosen, unchosen_organisation
+):
+    superuser = django_user_model.objects.create_superuser(
+        "admin", "admin@example.org", "un-mot-de-passe-solide"
+    )
+    client.force_login(superuser)
+    edit = reverse("ressources:edit", args=[chosen.pk])
+    data = {
+        "title": chosen.title,
+        "description": chosen.description,
+        "kind": chosen.kind,
+        "tags": "",
+    }
+
+    # « Organisations choisies » without one: refused beside the field, nothing changed.
+    response = client.post(edit, {**data, "audience": Audience.CHOSEN_ORGANISATIONS})
+    assert response.status_code == 200
+    assert "Cochez au moins une organisation" in response.content.decode()
+    assert chosen.shared_with.exists()
+
+    # Another audience: the organisations ticked before are let go.
+    client.post(
+        edit,
+        {**data, "audience": Audience.ALL_MEMBERS, "shared_with": [unchosen_organisation.pk]},
+    )
+    chosen.refresh_from_db()
+    assert chosen.audience == Audience.ALL_MEMBERS
+    assert not chosen.shared_with.exists()
