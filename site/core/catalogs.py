@@ -50,13 +50,16 @@ def extract(source_dir, locale_dir):
 
 
 def fill_source_language(locale_dir):
-    """French is what the code says: its catalog repeats each msgid, with French plural forms."""
+    """French is what the code says: its catalog repeats each msgid, with French plural forms;
+    except Wagtail's own words that the hub says otherwise (core.wagtail_words)."""
+    from core.wagtail_words import FRENCH_WORDING
+
     catalog = polib.pofile(str(catalog_path(locale_dir, SOURCE_LANGUAGE)), wrapwidth=100)
     for entry in catalog:
         if entry.msgid_plural:
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
         else:
-            entry.msgstr = entry.msgid
+            entry.msgstr = FRENCH_WORDING.get(entry.msgid, entry.msgid)
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
     catalog.save()

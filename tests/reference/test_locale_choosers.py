@@ -9,7 +9,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import resolve, reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import nested_form_data
 
 from reference.viewsets import LanguageChooseView, LanguageIndexView
@@ -159,3 +159,15 @@ def test_a_translated_branch_page_shows_its_synchronised_trades_in_its_own_langu
         "Masonry (F1703)",
         "Warehousing (N1103)",
     ]
+
+
+def test_the_page_editor_and_the_pages_listing_say_langue(superuser_client, trades):
+    # Wagtail's own « Région » (its French « Locale »), reworded by core.wagtail_words.
+    home = Page.objects.get(depth=2)
+    for url in [
+        reverse("wagtailadmin_pages:edit", args=[home.pk]),
+        reverse("wagtailadmin_explore", args=[home.get_parent().pk]),
+    ]:
+        text = parse(superuser_client.get(url)).get_text(" ", strip=True)
+        assert "Région" not in text, url
+        assert "Langue" in text, url
