@@ -242,16 +242,19 @@ def test_a_session_or_a_message_keeps_the_visitor_out_of_the_cache(client, page_
         assert is_private(response)
 
 
-def test_a_page_with_a_form_is_never_stored(client, page_cache, site):
-    """The « Ça m'intéresse » form carries this visitor's token (and sets its cookie)."""
+def test_an_open_offer_is_stored_with_its_form(client, page_cache, site):
+    """The « Ça m'intéresse » form carries no token (core.csrf): the page is everyone's."""
     offer = OfferPageFactory(parent=get_offer_index_page(), title="Magasinier", slug="magasinier")
 
+    statuses = []
     for _ in range(2):
         response = client.get(offer.url)
-        assert 'name="csrfmiddlewaretoken"' in response.content.decode()
-        assert response[CACHE_STATUS] == "skip"
-        assert is_private(response)
-        assert "csrftoken" in response.cookies
+        assert 'class="interest-form' in response.content.decode()
+        assert 'name="csrfmiddlewaretoken"' not in response.content.decode()
+        assert not response.cookies
+        assert response["Cache-Control"] == SHARED
+        statuses.append(response[CACHE_STATUS])
+    assert statuses == ["miss", "hit"]
 
 
 def test_the_ess_proposal_form_is_never_stored(client, page_cache, site):

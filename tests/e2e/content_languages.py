@@ -1,6 +1,8 @@
 """The languages journey's content: an offer the demo left in French, as the Arabic listing shows
 it (its alias, offers.translations), and the translated offer beside it."""
 
+from django.utils import timezone
+
 from home.demo.translations import OFFER_SLUGS, UNTRANSLATED_OFFER_SLUG
 from offers.models import OfferPage
 
@@ -12,6 +14,12 @@ def prepare():
     translated = OfferPage.objects.get(
         slug=OFFER_SLUGS[0], locale__language_code="ar", alias_of__isnull=True
     )
+    # Both among the newest, so on the listing's first page whatever the other journeys publish
+    # before this one (the order of the e2e tests is random).
+    for offer in (untranslated, translated):
+        OfferPage.objects.filter(translation_key=offer.translation_key).update(
+            first_published_at=timezone.now()
+        )
     untranslated_en = OfferPage.objects.get(
         translation_key=untranslated.translation_key, locale__language_code="en"
     )

@@ -378,13 +378,44 @@ def test_the_rate_limit_is_per_address(offer, django_capture_on_commit_callbacks
     assert second.post(offer.url, VALID).status_code == 303
 
 
-def test_the_form_carries_a_csrf_token_and_needs_it(offer):
+def test_the_form_carries_no_token_and_is_checked_by_its_origin(offer):
+    """No per-visitor token, so that the page is cacheable (core.csrf): what the browser says
+    of the request's origin decides, as Chromium sends it from the page itself."""
     browser = Client(enforce_csrf_checks=True)
-    form = parse(browser.get(offer.url)).select_one("form.interest-form")
-    token = form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    page = browser.get(offer.url)
+    form = parse(page).select_one("form.interest-form")
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"}) is None
+    own_origin = f"http://{page.wsgi_request.get_host()}"
 
-    assert browser.post(offer.url, VALID).status_code == 403
-    assert browser.post(offer.url, {**VALID, "csrfmiddlewaretoken": token}).status_code == 303
+    # From another site, or saying nothing of where it comes from: Django's check refuses it.
+    for headers in [
+        {},
+        {"Origin": "https://attaquant.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site", "Origin": own_origin},
+        {"Sec-Fetch-Site": "same-site"},
+    ]:
+        assert browser.post(offer.url, VALID, headers=headers).status_code == 403, headers
+    assert not Interest.objects.exists()
+
+    for headers in [
+        {"Sec-Fetch-Site": "same-origin", "Origin": own_origin},
+        {"Origin": own_origin},
+        {"Sec-Fetch-Site": "same-origin"},
+    ]:
+        assert browser.post(offer.url, VALID, headers=headers).status_code == 303, headers
+    assert Interest.objects.count() == 3
+
+
+def test_the_extranet_keeps_its_tokens(django_user_model):
+    """Only public pages' forms go without: a POST elsewhere still needs its token."""
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(
+        reverse("account_login"),
+        {"login": "someone@example.org", "password": "x"},
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
+    assert response.status_code == 403
 
 
 # --- Offers that take no interest here ---------------------------------------------------------
