@@ -317,8 +317,11 @@ class Stack:
                 if self.processes["worker"].poll() is not None:
                     pytest.fail(f"the worker stopped:\n{self.log('worker')}")
                 [waiting] = connection.execute(
+                    # A task to run at once has run_after at the end of time (django_tasks_db's
+                    # get_date_max()); one to run later, its moment.
                     "SELECT count(*) FROM django_tasks_database_dbtaskresult"
-                    " WHERE status IN ('READY', 'RUNNING') AND run_after <= now()"
+                    " WHERE status IN ('READY', 'RUNNING')"
+                    " AND (run_after <= now() OR run_after >= '9999-01-01')"
                 ).fetchone()
                 if not waiting:
                     return
