@@ -24,17 +24,10 @@ from core.addresses import absolute_url
 logger = logging.getLogger(__name__)
 
 
-def uncached(response):
-    """A public page with a form token: never stored by a cache or a CDN (the token is this
-    visitor's), yet indexed, since anyone may fill it in. Returns the response."""
-    add_never_cache_headers(response)
-    return response
-
-
 def private(response):
     """A page with someone's own data, or what follows a submission: never stored by a cache or
     a CDN, never indexed. Returns the response."""
-    response = uncached(response)
+    add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 
 from core.ratelimit import minutes_to_wait
-from core.views import private, uncached
+from core.views import private
 from project_holders.forms import ProposalForm
 from project_holders.tasks import notify_coordinators
 
@@ -31,7 +31,9 @@ def render_form(request, page, *, form, rate_limited=0, status=200):
         },
     )
     response.status_code = status
-    return uncached(response) if not form.is_bound else private(response)
+    # The empty form carries no token (core.csrf): the page is everyone's, and cached. Once
+    # sent back with what someone typed, it is theirs.
+    return private(response) if form.is_bound else response
 
 
 def proposal_form(request, page):

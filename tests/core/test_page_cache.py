@@ -257,14 +257,20 @@ def test_an_open_offer_is_stored_with_its_form(client, page_cache, site):
     assert statuses == ["miss", "hit"]
 
 
-def test_the_ess_proposal_form_is_never_stored(client, page_cache, site):
+def test_the_ess_proposal_form_is_stored_until_someone_types_in_it(client, page_cache, site):
     proposal_page = ProjectProposalPageFactory(parent=site)
 
+    statuses = []
     for _ in range(2):
         response = client.get(proposal_page.url)
         assert response.status_code == 200
-        assert response[CACHE_STATUS] == "skip"
-        assert "no-store" in response["Cache-Control"]
+        assert 'name="csrfmiddlewaretoken"' not in response.content.decode()
+        assert response["Cache-Control"] == SHARED
+        statuses.append(response[CACHE_STATUS])
+    assert statuses == ["miss", "hit"]
+    # Sent back with errors, it holds what this person typed: theirs only.
+    response = client.post(proposal_page.url, {"project_name": "Une épicerie solidaire"})
+    assert "no-store" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize(

@@ -47,12 +47,13 @@ def send(client, django_capture_on_commit_callbacks):
     return post
 
 
-def test_the_page_is_never_cached_but_indexed(client, page):
+def test_the_page_is_indexed_and_the_same_for_everyone(client, page):
+    # No form token (core.csrf): the page cache keeps it (tests/core/test_page_cache.py).
     response = client.get(page.url)
 
     assert response.status_code == 200
-    assert "no-cache" in response["Cache-Control"]
-    assert "private" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    assert 'name="csrfmiddlewaretoken"' not in response.content.decode()
+    assert not response.cookies
     assert "X-Robots-Tag" not in response
     assert parse(response).select_one('meta[name="robots"]') is None
     assert "Le pôle vous accompagne gratuitement" in parse(response).get_text()
@@ -134,10 +135,16 @@ def test_too_many_proposals_are_refused_without_losing_what_was_typed(send, page
     assert ProjectHolder.objects.count() == 2
 
 
-def test_the_form_needs_its_csrf_token(page):
+def test_the_form_is_accepted_from_the_site_only(page):
+    """No token: the browser's word on where the POST comes from decides (core.csrf)."""
     browser = Client(enforce_csrf_checks=True)
-    assert browser.post(page.url, VALID).status_code == 403
+    for headers in [{}, {"Origin": "https://attaquant.example"}, {"Sec-Fetch-Site": "cross-site"}]:
+        assert browser.post(page.url, VALID, headers=headers).status_code == 403, headers
     assert not ProjectHolder.objects.exists()
+
+    response = browser.post(page.url, VALID, headers={"Sec-Fetch-Site": "same-origin"})
+    assert response.status_code == 303
+    assert ProjectHolder.objects.count() == 1
 
 
 def test_one_form_page_for_the_whole_site(page):
