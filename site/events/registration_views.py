@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import get_language
 
+from core.cache import shows_live_facts
 from core.ratelimit import minutes_to_wait
 from core.views import private
 from events.enums import RegistrationState
@@ -61,6 +62,14 @@ def render_registration(request, event, occurrence, *, form, rate_limited=0, sta
         request, template="pages/event_registration.html", context_overrides=context
     )
     response.status_code = status
+    if status == 200 and (form is None or not form.is_bound):
+        # The empty form carries no token (core.csrf): the page is everyone's, kept in the
+        # page cache like the date's own page, whose places left it shows too. Not a page to
+        # find in a search engine: the date's page is.
+        shows_live_facts(request, changes_at=occurrence.changes_at())
+        response["X-Robots-Tag"] = "noindex"
+        return response
+    # Sent back with what someone typed: theirs only.
     return private(response)
 
 

@@ -130,6 +130,8 @@ def test_pages_with_live_facts_tell_shared_caches_to_ask_again_each_time(
     EventPageFactory(title="Ancien atelier", start=paris_datetime(2026, 10, 1, 14))
     urls = [
         date_url(workshop),
+        # Its registration form too: no token (core.csrf), the places left on it.
+        f"{date_url(workshop)}inscription/",
         workshop.url,
         index.url,
         f"{index.url}mois/2026-11/",

@@ -68,11 +68,26 @@ class RegistrationPageTestCase(TestCase):
     def test_form_asks_for_a_name_a_phone_or_email_and_how_many_people(self):
         response = self.client.get(self.url)
         assert response.status_code == 200
-        assert "no-store" in response["Cache-Control"]
+        assert response["X-Robots-Tag"] == "noindex"
         form = parse(response).select_one("form.registration-form")
+        # No token: the page is everyone's (core.csrf), the page cache keeps it.
+        assert form.select_one("input[name=csrfmiddlewaretoken]") is None
         names = {field["name"] for field in form.select("input, select") if field.get("name")}
         assert {"name", "phone", "email", "people", "consent", "website"} <= names
         assert len(form.select("select[name=people] option")) == 4
+
+    def test_the_form_is_accepted_from_the_site_only(self):
+        """No token: the browser's word on where the POST comes from decides (core.csrf)."""
+        browser = Client(enforce_csrf_checks=True)
+        for headers in [{}, {"Origin": "https://attaquant.example"}]:
+            assert browser.post(self.url, form_data(), headers=headers).status_code == 403
+        assert not Registration.objects.exists()
+        with self.captureOnCommitCallbacks(execute=True):
+            response = browser.post(
+                self.url, form_data(), headers={"Sec-Fetch-Site": "same-origin"}
+            )
+        assert response.status_code == 303
+        assert Registration.objects.count() == 1
 
     def test_registering_with_only_a_phone_confirms_and_shows_the_registration(self):
         response = self.post()
