@@ -11,5 +11,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Connects the page cache's purge to publications in every process, the worker's and
         # cron's (publish_scheduled) included, not only in web processes that load it through
-        # MIDDLEWARE; and the footer's, which forgets the links it keeps (core.footer).
-        from core import cache, footer  # noqa: F401
+        # MIDDLEWARE; it forgets the fragments every page shares as well (core.fragments).
+        from core import cache  # noqa: F401
+        from core.locales import remember_active_locale_within_requests
+
+        remember_active_locale_within_requests()

@@ -12,6 +12,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.models import Locale, Page
 
 GROUP_TEXT = _("Texte")
 GROUP_MEDIA = _("Images et documents")
@@ -22,17 +23,26 @@ class LinkStructValue(blocks.StructValue):
     """Lets templates say `value.link.url` and `value.link.text` whatever the link's target."""
 
     @property
+    def localized_page(self):
+        """The chosen page in the reader's language when it is translated and live (a page
+        chosen before its translation existed), else as chosen."""
+        if "_localized_page" not in self.__dict__:
+            page = self.get("page")
+            self._localized_page = page.localized if page else None
+        return self._localized_page
+
+    @property
     def url(self):
-        if page := self.get("page"):
-            return page.localized.url
+        if page := self.localized_page:
+            return page.url
         return self.get("external_url") or ""
 
     @property
     def text(self):
         if label := self.get("label"):
             return label
-        if page := self.get("page"):
-            return page.localized.title
+        if page := self.localized_page:
+            return page.title
         return self.get("external_url") or ""
 
     @property
@@ -56,6 +66,29 @@ class LinkBlock(blocks.StructBlock):
         value_class = LinkStructValue
         icon = "link"
         label = _("Lien")
+
+    def bulk_to_python(self, values):
+        """The links of a whole stream at once: their pages' translations in one query, where
+        `page.localized` would make one per link."""
+        links = super().bulk_to_python(values)
+        if not any(link.get("page") for link in links):
+            return links
+        locale = Locale.get_active()
+        elsewhere = {
+            link["page"].translation_key
+            for link in links
+            if link.get("page") and link["page"].locale_id != locale.pk
+        }
+        translations = {}
+        if elsewhere:
+            translations = {
+                page.translation_key: page
+                for page in Page.objects.live().filter(locale=locale, translation_key__in=elsewhere)
+            }
+        for link in links:
+            if page := link.get("page"):
+                link._localized_page = translations.get(page.translation_key, page)
+        return links
 
     def clean(self, value):
         value = super().clean(value)

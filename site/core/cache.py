@@ -64,6 +64,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtailcache import cache as wagtailcache
 from wagtailcache.settings import wagtailcache_settings
 
+from core import fragments
 from core.paths import without_language_prefix
 
 logger = logging.getLogger(__name__)
@@ -329,7 +330,9 @@ def _clear_now():
 
 def clear_page_cache():
     """Empties the page cache once the current transaction commits (at once outside one):
-    cleared before, a visitor's request could store the old content again."""
+    cleared before, a visitor's request could store the old content again. Forgets the
+    fragments every page shares too (core.fragments), whether pages are cached or not."""
+    fragments.forget_all()
     if settings.WAGTAIL_CACHE:
         transaction.on_commit(_clear_now)
 

@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from core.cache import shows_live_facts
+from core.fragments import first_page_url
 from events.enums import Audience
 from events.models import EventIndexPage, Occurrence
 from extranet.views import EXTRANET_HOME_SECTIONS_HOOK
@@ -21,17 +22,20 @@ NEXT_EVENTS_ON_BRANCH_PAGE = 3
 NEXT_EVENTS_ON_EXTRANET_HOME = 3
 
 
-def render_next_events(request, occurrences, locale, heading=""):
+def render_next_events(request, occurrences, locale_id, heading=""):
     occurrences = list(occurrences)
     if not occurrences:
         return ""
     # « Annulé » on a date, and the list moves on when the first one ends.
     if request is not None:
         shows_live_facts(request, changes_at=[occurrence.end for occurrence in occurrences])
-    index = EventIndexPage.objects.live().filter(locale=locale).first()
     return render_to_string(
         "components/events/next_events.html",
-        {"occurrences": occurrences, "event_index": index, "heading": heading},
+        {
+            "occurrences": occurrences,
+            "event_index_url": first_page_url(request, EventIndexPage, locale_id),
+            "heading": heading,
+        },
         request=request,
     )
 
@@ -40,10 +44,10 @@ def render_next_events(request, occurrences, locale, heading=""):
 def next_events_section(request, home_page):
     occurrences = (
         Occurrence.objects.upcoming()
-        .filter(event__locale=home_page.locale)
+        .filter(event__locale_id=home_page.locale_id)
         .for_listing()[:NEXT_EVENTS_ON_HOME_PAGE]
     )
-    return render_next_events(request, occurrences, home_page.locale)
+    return render_next_events(request, occurrences, home_page.locale_id)
 
 
 @hooks.register(BRANCH_PAGE_SECTIONS_HOOK)
@@ -57,7 +61,7 @@ def branch_events_section(request, branch_page):
     return render_next_events(
         request,
         occurrences,
-        branch_page.locale,
+        branch_page.locale_id,
         heading=_("Prochains événements sur ces métiers"),
     )
 
@@ -72,5 +76,5 @@ def member_events_section(request):
         .for_listing()[:NEXT_EVENTS_ON_EXTRANET_HOME]
     )
     return render_next_events(
-        request, occurrences, locale, heading=_("Prochains événements du réseau")
+        request, occurrences, locale.pk, heading=_("Prochains événements du réseau")
     )

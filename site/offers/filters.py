@@ -18,12 +18,12 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.conf import settings
-from django.core.cache import caches
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import Fuzzy
 
+from core import fragments
+from core.dates import hub_today
 from offers.enums import ContractType, WorkingTime
 from offers.models import OfferPage
 from reference.models import Neighbourhood, Sector, Trade
@@ -173,22 +173,18 @@ class FilterChoices:
 
     @classmethod
     def for_index(cls, index_page, current_offers):
-        """The choices of this index page, kept with the page cache when it is on.
+        """The choices of this index page, kept until content changes (core.fragments), or
+        the day ends (offers expire).
 
-        They change only when an editor publishes or saves reference data, which empties the
-        page cache (core.cache): kept there, they cost a listing that cannot be cached (keywords,
-        a signed-in member) one cache read instead of four queries, the communes' one scanning
-        every current offer.
+        They change only when an editor publishes or saves reference data: kept, they cost a
+        listing that is not served from the page cache (keywords, a signed-in member) one cache
+        read instead of four queries, the communes' one scanning every current offer.
         """
-        if not settings.WAGTAIL_CACHE:
-            return cls.from_database(index_page, current_offers)
-        cache = caches[settings.WAGTAIL_CACHE_BACKEND]
-        key = f"offers:filter-choices:2:{index_page.pk}"
-        choices = cache.get(key)
-        if choices is None:
-            choices = cls.from_database(index_page, current_offers)
-            cache.set(key, choices, settings.PAGE_CACHE_SECONDS)
-        return choices
+        return fragments.get_or_build(
+            f"offers:filter-choices:{index_page.pk}:{hub_today().isoformat()}",
+            None,
+            lambda: cls.from_database(index_page, current_offers),
+        )
 
     @classmethod
     def from_database(cls, index_page, current_offers):

@@ -12,6 +12,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -126,18 +127,31 @@ class OfferIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("Liste des offres d'emploi")
 
     def route(self, request, path_components):
-        # An expired offer is unpublished by publish_scheduled but must stay reachable, with its
-        # notice: serve it here where Wagtail's router would answer 404.
-        if len(path_components) == 1:
-            expired = (
-                OfferPage.objects.child_of(self)
-                .filter(slug=path_components[0], live=False, expired=True)
-                .first()
-            )
-            if expired:
-                # With its "" view, as Wagtail's router would give a live page.
-                return RouteResult(expired, args=(expired.detail, (), {}))
+        if path_components and self.live:
+            try:
+                # The listing's own addresses (its feed) come first, as with Wagtail's router.
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                return self._route_to_offer(request, path_components)
         return super().route(request, path_components)
+
+    def _route_to_offer(self, request, path_components):
+        """One query for the offer and what its page shows, where Wagtail's router makes two
+        (the page, then its specific version) and three more follow (trade, sector, employer).
+
+        An expired offer is unpublished by publish_scheduled but must stay reachable, with its
+        notice: it is served here where Wagtail's router would answer 404.
+        """
+        slug, remaining = path_components[0], path_components[1:]
+        offer = OfferPage.objects.child_of(self).filter(slug=slug).for_listing().first()
+        if offer is None:
+            raise Http404
+        # Its parent is this page: treebeard's get_parent() then needs no query.
+        offer._cached_parent_obj = self
+        if not offer.live and offer.expired and not remaining:
+            # With its "" view, as Wagtail's router would give a live page.
+            return RouteResult(offer, args=(offer.detail, (), {}))
+        return offer.route(request, remaining)
 
     @path("")
     def listing(self, request):

@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
 
+from core import fragments
+from core.dates import hub_today
 from home.demo import LOAD_DEMO_HOOK
 from home.models import HOME_PAGE_SECTIONS_HOOK
 from offers.admin_views import (
@@ -110,19 +113,33 @@ def add_expiring_offers_panel(request, panels):
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK)
 def latest_offers_section(request, home_page):
+    """The newest offers, rendered once per change of content or day (offers expire)."""
+    site = Site.find_for_request(request)
+    return fragments.get_or_build(
+        f"latest-offers:{home_page.locale_id}:{hub_today().isoformat()}",
+        site.pk if site else None,
+        lambda: _render_latest_offers(request, home_page),
+    )
+
+
+def _render_latest_offers(request, home_page):
     offers = (
         OfferPage.objects.current()
         .for_listing()
-        .filter(locale=home_page.locale)
+        .filter(locale_id=home_page.locale_id)
         .order_by("-first_published_at")[:LATEST_OFFERS_ON_HOME_PAGE]
     )
     offers = list(offers)
     if not offers:
         return ""
-    index = OfferIndexPage.objects.live().filter(locale=home_page.locale).first()
     return render_to_string(
         "components/offers/latest_offers.html",
-        {"offers": offers, "offer_index": index},
+        {
+            "offers": offers,
+            "offer_index_url": fragments.first_page_url(
+                request, OfferIndexPage, home_page.locale_id
+            ),
+        },
         request=request,
     )
 

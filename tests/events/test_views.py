@@ -2,9 +2,7 @@
 
 import time_machine
 from bs4 import BeautifulSoup
-from django.db import connection
 from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 
 from events.enums import Audience, EventType
 from tests.events.factories import (
@@ -14,6 +12,7 @@ from tests.events.factories import (
     get_event_index_page,
     paris_datetime,
 )
+from tests.queries import PUBLIC_PAGE_BUDGET, count_queries
 
 # A Monday; the month of November 2026 starts on a Sunday.
 NOW = paris_datetime(2026, 11, 2, 10)
@@ -134,11 +133,7 @@ class ConstantQueriesTestCase(TestCase):
     """The list and the month view cost the same number of queries for 2 or 12 events."""
 
     def count_queries(self, url):
-        self.client.get(url)  # warms Wagtail's site caches
-        with CaptureQueriesContext(connection) as context:
-            response = self.client.get(url)
-        assert response.status_code == 200
-        return len(context.captured_queries)
+        return count_queries(self.client, url)
 
     @time_machine.travel(NOW, tick=False)
     def test_constant_queries(self):
@@ -160,8 +155,8 @@ class ConstantQueriesTestCase(TestCase):
         few = [self.count_queries(url) for url in urls]
         add_events(10)
         many = [self.count_queries(url) for url in urls]
-        print("queries (list, month, archive):", few, many)
         assert few == many
+        assert max(many) <= PUBLIC_PAGE_BUDGET
 
 
 @time_machine.travel(NOW, tick=False)
@@ -201,6 +196,18 @@ class EventPageTestCase(TestCase):
         assert "8 décembre 2026" in soup.select_one(".event__when").get_text()
         assert soup.find("a", href=f"{self.monthly.url}2026-12-08/agenda/")
         assert not soup.select(".event-notice")
+
+    def test_an_event_page_runs_a_fixed_number_of_queries_whatever_its_registrations(self):
+        with time_machine.travel(NOW, tick=False):
+            event = EventPageFactory(registration=True, start=paris_datetime(2026, 11, 20, 9))
+            occurrence = event.occurrences.get()
+            RegistrationFactory(occurrence=occurrence, people=1)
+            few = count_queries(self.client, event.url)
+            RegistrationFactory.create_batch(6, occurrence=occurrence, people=1)
+            many = count_queries(self.client, event.url)
+
+        assert few == many
+        assert many <= PUBLIC_PAGE_BUDGET
 
     def test_not_an_occurrence_is_404(self):
         for day in ("2026-12-09", "2026-02-30"):

@@ -5,13 +5,13 @@ import datetime
 
 import pytest
 import time_machine
-from django.db import IntegrityError, connection, transaction
-from django.test.utils import CaptureQueriesContext
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from core.dates import hub_today
 from extranet.models import Announcement
 from tests.extranet.factories import AnnouncementFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -191,11 +191,7 @@ def test_an_announcement_without_title_is_refused_by_the_database():
 
 
 def queries_for(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+    return count_queries(client, url)
 
 
 @pytest.mark.parametrize("role", ["member", "coordinator"])

@@ -2,13 +2,13 @@
 filters, pagination, the card an organisation's admin edits, and its number of queries."""
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.test.utils import CaptureQueriesContext
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from organisations.enums import OrganisationKind
 from tests.extranet.factories import MembershipFactory
 from tests.organisations.factories import OrganisationFactory
+from tests.queries import count_queries
 from tests.reference.factories import NeighbourhoodFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
@@ -279,12 +279,7 @@ def test_a_coordinator_edits_any_organisations_card(client, coordinator, other_o
 
 
 def queries_for(client, url, query):
-    # The first request fills Wagtail's caches (site root paths, menu): measure the next one.
-    client.get(url, query)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, query)
-    assert response.status_code == 200
-    return len(queries), response
+    return count_queries(client, url, query), client.get(url, query)
 
 
 def test_the_directory_runs_the_same_queries_for_3_or_15_organisations(client, member, network):

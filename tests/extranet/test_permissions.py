@@ -6,13 +6,12 @@ only admins and coordinators do gets a 403.
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from extranet.models import Announcement, Invitation, Membership
 from tests.extranet.factories import AnnouncementFactory, InvitationFactory, MembershipFactory
 from tests.organisations.factories import OrganisationFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -206,12 +205,7 @@ def test_an_archived_organisations_members_lose_access(client, member, organisat
 
 
 def queries_for(client, url):
-    # The first request fills Wagtail's caches (site root paths, menu): measure the next one.
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+    return count_queries(client, url)
 
 
 def test_the_coordinators_home_runs_the_same_queries_for_3_or_12_organisations(client, coordinator):

@@ -6,8 +6,6 @@ the detail page and both downloads; the form that picks them; the listing's quer
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from resources.enums import Audience
@@ -16,6 +14,7 @@ from resources.permissions import latest_for, resources_visible_to
 from tests.core.factories import pdf_bytes
 from tests.extranet.factories import MembershipFactory
 from tests.organisations.factories import OrganisationFactory
+from tests.queries import count_queries
 from tests.resources.factories import ResourceFactory
 from tests.resources.test_sharing import form_data, upload
 
@@ -132,16 +131,12 @@ def test_the_listing_runs_the_same_number_of_queries_whatever_is_shared(
 
     client.force_login(other_member)
     add(1)
-    client.get(LIST)  # warms the session and the caches
-
-    with CaptureQueriesContext(connection) as few:
-        client.get(LIST)
+    few = count_queries(client, LIST)
     add(8)
-    with CaptureQueriesContext(connection) as many:
-        response = client.get(LIST)
+    many = count_queries(client, LIST)
 
-    assert len(response.context["resources"]) == 9
-    assert len(many.captured_queries) == len(few.captured_queries)
+    assert len(client.get(LIST).context["resources"]) == 9
+    assert many == few
 
 
 # --- The form ---------------------------------------------------------------------------------

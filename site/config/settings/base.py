@@ -130,6 +130,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Wagtail asks for the active locale for each link it localises: once a request (core.locales).
+    "core.locales.ActiveLocaleMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, so that static files go without them; before any page cache, so that a
     # cached page never carries another visitor's nonce in its header (see core.csp).

@@ -4,6 +4,7 @@ import re
 from datetime import time
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.utils import formats
 from django.utils.dates import WEEKDAYS
@@ -11,8 +12,6 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, pgettext
-
-from core import footer
 
 register = template.Library()
 
@@ -164,6 +163,17 @@ def opening_hours_lines(stored):
 
 @register.simple_tag
 def project_proposal_url():
-    """The address of the « Je porte un projet ESS » form in the active language (else the
-    French one), "" when it is unpublished: kept in the cache, no query (core.footer)."""
-    return footer.project_proposal_url(get_language() or settings.LANGUAGE_CODE)
+    """The address of the « Je porte un projet ESS » form in the active language, else the
+    French one's; "" when it is unpublished. One query, once per change of content: the footer
+    is a fragment (core.fragments)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    # Found by name: the footer every app shares never imports a domain app.
+    page_model = apps.get_model("project_holders", "ProjectProposalPage")
+    found = {
+        page.locale.language_code: page
+        for page in page_model.objects.live()
+        .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+        .select_related("locale")
+    }
+    page = found.get(language) or found.get(settings.LANGUAGE_CODE)
+    return (page.get_url() or "") if page else ""

@@ -7,6 +7,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core import fragments
 from core.addresses import absolute_url
 from core.models import EASY_READ_PARAMETER, EASY_READ_VALUE, EasyReadMixin
 
@@ -20,40 +21,63 @@ register = template.Library()
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The live, public children of the current language's home page marked "show in menus"."""
+    """The live, public children of the current language's home page marked "show in menus".
+
+    Built once per site, language and change of content (core.fragments); only which item is
+    current is worked out for each page.
+    """
     request = context["request"]
     site = Site.find_for_request(request)
-    items = []
-    home = None
-    if site:
-        home = site.root_page.localized
-        items = home.get_children().live().public().in_menu()
+    home_path, items = (
+        fragments.get_or_build("main-menu", site.pk, lambda: _menu_links(site, request))
+        if site
+        else (None, [])
+    )
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     return {
         "request": request,
-        "home": home,
-        "home_is_current": bool(home) and current_path == home.path,
+        "has_home": home_path is not None,
+        "home_is_current": current_path == home_path,
         # aria-current: "page" on the current page itself, "true" on the section that contains it.
-        "items": [(item, _aria_current(item, current_path)) for item in items],
+        "items": [(link, _aria_current(link["path"], current_path)) for link in items],
     }
 
 
-def _aria_current(item, current_path):
-    if current_path == item.path:
+def _menu_links(site, request):
+    """(the home page's tree path, [{title, url, path} of each item])."""
+    home = site.root_page.localized
+    items = home.get_children().live().public().in_menu()
+    return home.path, [
+        {"title": item.title, "url": item.get_url(request), "path": item.path} for item in items
+    ]
+
+
+def _aria_current(path, current_path):
+    if current_path == path:
         return "page"
-    if current_path.startswith(item.path):
+    if current_path.startswith(path):
         return "true"
     return ""
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The ancestors of the current page from its home page down; nothing on a home page."""
+    """The ancestors of the current page from its home page down; nothing on a home page.
+    Kept until content changes (core.fragments)."""
     page = context.get("page")
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = page.get_ancestors().filter(depth__gt=1).live()
+        request = context["request"]
+        site = Site.find_for_request(request)
+        ancestors = fragments.get_or_build(
+            f"breadcrumbs:{page.pk}",
+            site.pk if site else None,
+            lambda: [
+                {"title": ancestor.title, "url": ancestor.get_url(request)}
+                for ancestor in page.get_ancestors().filter(depth__gt=1).live()
+            ],
+        )
     return {"page": page, "ancestors": ancestors}
 
 

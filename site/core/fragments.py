@@ -1,0 +1,68 @@
+"""Parts of every page that change only when content does (the main menu, the footer), kept
+rendered in the default cache, per site and language, so that a page the page cache cannot serve
+(a signed-in visitor's, a form sent back, the first after a publication) does not rebuild them.
+
+Every key carries the current generation: forgetting them all is drawing a new one, in every
+process at once (the cache is Redis in production). core.cache draws one whenever it empties the
+page cache, that is on each publication, move or deletion of a page and each change of a
+setting, image, document or snippet; and again once the change is committed, since a page made
+meanwhile, in another process, would have kept what it read before the change.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+GENERATION_KEY = "fragments:generation"
+# Kept a day at most, should a change escape the signals (a page edited in SQL).
+KEPT_SECONDS = 24 * 60 * 60
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        # Another process may have drawn one first: everyone uses the one stored.
+        generation = cache.get(GENERATION_KEY, "unstored")
+    return generation
+
+
+def _key(name, site_id):
+    return f"fragments:{_generation()}:{name}:{site_id}:{get_language()}"
+
+
+def get_or_build(name, site_id, build):
+    """What `build()` returns for `name` on this site in the active language, built once per
+    generation. `build` must return something picklable that holds for every visitor."""
+    key = _key(name, site_id)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, KEPT_SECONDS)
+    return value
+
+
+def _draw_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def forget_all():
+    """Now, and again once the current transaction commits."""
+    _draw_generation()
+    transaction.on_commit(_draw_generation)
+
+
+def first_page_url(request, page_model, locale_id):
+    """The address of the first live `page_model` page of a locale (an app's index: the offers,
+    the agenda), "" when there is none; the same for every page that links to it."""
+    site = Site.find_for_request(request) if request is not None else None
+
+    def build():
+        page = page_model.objects.live().filter(locale_id=locale_id).first()
+        return (page.get_url(request) or "") if page else ""
+
+    name = f"first-url:{page_model._meta.label_lower}:{locale_id}"
+    return get_or_build(name, site.pk if site else None, build)
