@@ -57,9 +57,7 @@ STATIC_PATH = "__bench__/static/"
 def main_pages():
     """(name, URL) of the pages the targets name, found in the demo content (French)."""
     offer = OfferPage.objects.current().filter(locale__language_code="fr").order_by("pk").first()
-    event = (
-        EventPage.objects.live().filter(locale__language_code="fr").order_by("pk").first()
-    )
+    event = EventPage.objects.live().filter(locale__language_code="fr").order_by("pk").first()
     events = EventIndexPage.objects.live().filter(locale__language_code="fr").first()
     return [
         ("home", "/"),
