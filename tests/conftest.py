@@ -47,13 +47,13 @@ def empty_cache():
 def no_page_cache(settings):
     """Tests change content between two requests without publishing it: the page cache would
     answer the second one from the first. The `page_cache` fixture turns it on."""
-    settings.WAGTAIL_CACHE = False
+    settings.PAGE_CACHE = False
 
 
 @pytest.fixture
 def page_cache(settings):
     """The page cache on, as in production, with its production lifetimes."""
-    settings.WAGTAIL_CACHE = True
+    settings.PAGE_CACHE = True
     settings.PAGE_CACHE_MAX_AGE = 60
     settings.PAGE_CACHE_SHARED_MAX_AGE = 300
     settings.PAGE_CACHE_SECONDS = 600

@@ -1,8 +1,11 @@
 """Anonymous visitors' pages kept in the app's cache, and the headers that let a CDN keep them.
 
-wagtail-cache stores the pages (settings.WAGTAIL_CACHE_BACKEND: the "pages" alias on Redis when
-REDIS_URL is set, else the local-memory default cache of a single process; see the « Cache »
-section of base.py). This module decides what is shared and what is not, in one place:
+The two middlewares below store the pages (settings.PAGE_CACHE_BACKEND: the "pages" alias on
+Redis when REDIS_URL is set, else the local-memory default cache of a single process; see the
+« Cache » section of base.py) and decide what is shared and what is not, in one place. They
+replaced wagtail-cache, which required wagtail<8; Django's own cache middleware would store
+pages per cookie and language header and could not answer before sessions run.
+
 
 - A response is shared only when it is the same for every anonymous visitor: a GET or HEAD
   without a session or messages cookie, outside the admin, the extranet and the accounts, a 200
@@ -12,7 +15,7 @@ section of base.py). This module decides what is shared and what is not, in one 
   keywords; unbounded, rarely repeated, and a person's own words).
 - A page is stored under its path and the query parameters that change it (PAGE_PARAMETERS),
   named in one order whatever order the link gave. Tracking parameters (utm_…, fbclid…:
-  wagtail-cache's WAGTAIL_CACHE_IGNORE_QS) are taken off the request before the view sees it, so
+  TRACKING_PARAMETER) are taken off the request before the view sees it, so
   a newsletter's link is served from the cache. Any other parameter (`?z=<random>`) keeps the
   request out of the cache: it is answered as without a cache, but not stored, so junk query
   strings cannot fill the cache with copies of the same page (one per string). Not stored
@@ -42,6 +45,7 @@ section of base.py). This module decides what is shared and what is not, in one 
 import logging
 import math
 import re
+from enum import StrEnum
 
 from django.conf import settings
 from django.core.cache import caches
@@ -52,17 +56,15 @@ from django.dispatch import receiver
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.cache import _generate_cache_key, cc_delim_re, patch_vary_headers
+from django.utils.deprecation import MiddlewareMixin
 from django_redis.cache import RedisCache as ForgivingRedisCacheBase
 from django_redis.cache import omit_exception
-from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
-from wagtailcache import cache as wagtailcache
-from wagtailcache.settings import wagtailcache_settings
 
 from core import fragments
 from core.paths import without_language_prefix
@@ -101,6 +103,15 @@ PAGE_PARAMETERS = frozenset(
         "traduction",
     }
 )
+# Tracking parameters (analytics, mailings, ads): the list wagtail-cache kept, which this page
+# cache replaced (it required wagtail<8).
+TRACKING_PARAMETER = re.compile(
+    r"^(?:_bta_.*|_ga|_gl|affiliate|ck_subscriber_id|dm_i|ef_.*|epik|fb_source|fbclid|gclid"
+    r"|gclsrc|hsa_.*|matomo_.*|mc_.*|msclkid|mtm_.*|s_kwcid|trk_.*|utm_.*)$"
+)
+# Says what the page cache did (Status). Its name is wagtail-cache's, which this cache replaced:
+# CDN rules and log filters written for it keep working.
+STATUS_HEADER = "X-Wagtail-Cache"
 # The messages framework's cookie: a page shown with a message is that visitor's.
 MESSAGES_COOKIE_NAME = "messages"
 
@@ -142,9 +153,18 @@ def _stored_seconds(request):
 
 
 def is_tracking_parameter(name):
-    """utm_source, fbclid…: wagtail-cache takes them off the request (WAGTAIL_CACHE_IGNORE_QS)."""
-    patterns = wagtailcache_settings.WAGTAIL_CACHE_IGNORE_QS or ()
-    return any(re.match(pattern, name) for pattern in patterns)
+    """utm_source, fbclid…: taken off the request before the page cache or the view sees it."""
+    return bool(TRACKING_PARAMETER.match(name))
+
+
+def _drop_tracking_parameters(request):
+    if any(is_tracking_parameter(name) for name in request.GET):
+        query = request.GET.copy()
+        for name in request.GET:
+            if is_tracking_parameter(name):
+                del query[name]
+        request.GET = query
+        request.META["QUERY_STRING"] = query.urlencode()
 
 
 def is_request_cacheable(request):
@@ -164,18 +184,14 @@ def _canonical_query(request):
     for name in sorted(request.GET):
         query.setlist(name, request.GET.getlist(name))
     request.GET = query
-    # The cache key is made from the full path, which reads QUERY_STRING (as wagtail-cache does).
+    # The cache key is made from the full path, which reads QUERY_STRING.
     request.META["QUERY_STRING"] = query.urlencode()
 
 
 def is_response_shareable(request, response):
     """Whether this response is the same for every anonymous visitor (see the module's doc)."""
-    asked_cache = getattr(request, "_wagtailcache_update", None) is True or getattr(
-        request, "_wagtailcache_error", False
-    )
     return (
-        asked_cache
-        and not getattr(request, "_wagtailcache_skip", False)
+        getattr(request, "_page_cache_status", None) in (Status.MISS, Status.ERROR)
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
@@ -208,69 +224,91 @@ def _share(response):
     # The mark is kept with the stored copy (an attribute of the response, pickled with it).
     live = getattr(response, "shows_live_facts", False)
     response["Cache-Control"] = LIVE if live else shared_cache_control()
-    # Set by Django's cache helpers from the app cache's lifetime; Cache-Control says it all.
-    del response["Expires"]
+    # Cache-Control says it all (a copy stored by an earlier version may carry one).
+    response.headers.pop("Expires", None)
     _drop_vary(response, "Accept-Language")
     patch_vary_headers(response, ["Cookie"])
     return response
 
 
-class UpdateCacheMiddleware(wagtailcache.UpdateCacheMiddleware):
-    """wagtail-cache's, deciding what is shared (see the module's doc) and the headers."""
+class Status(StrEnum):
+    """What the page cache did with a request, said in STATUS_HEADER."""
 
-    def process_response(self, request, response):
-        served_from_cache = getattr(request, "_wagtailcache_update", None) is False and not (
-            getattr(request, "_wagtailcache_skip", False)
-        )
-        if served_from_cache:
-            return _share(super().process_response(request, response))
-        if is_response_shareable(request, response):
-            # Stored without them so that one copy serves every anonymous visitor.
-            _drop_vary(response, *IGNORED_VARY)
-            response.shows_live_facts = getattr(request, "_shows_live_facts", False)
-            # wagtail-cache keeps a page for its max-age; _share() then writes the public one.
-            response["Cache-Control"] = f"max-age={_stored_seconds(request)}"
-            return _share(super().process_response(request, response))
-        request._wagtailcache_skip = True
-        if not response.has_header("Cache-Control") and not response.streaming:
-            response["Cache-Control"] = PRIVATE
-        return super().process_response(request, response)
+    HIT = "hit"  # answered from the cache
+    MISS = "miss"  # made, then stored
+    SKIP = "skip"  # neither: not for sharing
+    ERROR = "err"  # the cache could not be reached: made, shared, not stored
 
 
-class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
-    """wagtail-cache's, in one round trip to the cache instead of two: shared pages vary on no
-    request header (UpdateCacheMiddleware stores no other), so their key is their URL's and
-    needs no list of headers read first. Same decisions, same hooks."""
+def page_cache():
+    return caches[settings.PAGE_CACHE_BACKEND]
+
+
+class FetchFromCacheMiddleware(MiddlewareMixin):
+    """Answers an anonymous GET or HEAD from the page cache, in one round trip: shared pages
+    vary on no request header (UpdateCacheMiddleware stores no other), so their key is their
+    URL's, and no list of headers needs reading first."""
 
     def process_request(self, request):
-        if not settings.WAGTAIL_CACHE:
+        if not settings.PAGE_CACHE:
             return None
-        cacheable = (
-            request.method in ("GET", "HEAD")
-            and not getattr(request, "is_preview", False)
-            and not (hasattr(request, "user") and request.user.is_authenticated)
-        )
-        for hook in hooks.get_hooks("is_request_cacheable"):
-            result = hook(request, cacheable)
-            if isinstance(result, bool):
-                cacheable = result
-        if not cacheable:
-            request._wagtailcache_update = False
-            request._wagtailcache_skip = True
+        if (
+            request.method not in ("GET", "HEAD")
+            or getattr(request, "is_preview", False)
+            or not is_request_cacheable(request)
+        ):
+            request._page_cache_status = Status.SKIP
             return None
-        # As wagtail-cache keys them: without the tracking parameters (utm_…); then in one order.
-        wagtailcache._chop_querystring(request)
+        _drop_tracking_parameters(request)
         _canonical_query(request)
         key = _generate_cache_key(request, request.method, [], settings.CACHE_MIDDLEWARE_KEY_PREFIX)
         try:
-            response = self._wagcache.get(key)
+            response = page_cache().get(key)
         except Exception:
             # Redis away: the page is made as if there were no cache.
-            request._wagtailcache_error = True
             logger.exception("Could not fetch page from cache backend.")
+            request._page_cache_status = Status.ERROR
             return None
-        request._wagtailcache_update = response is None
+        if response is None:
+            request._page_cache_status = Status.MISS
+            request._page_cache_key = key
+            return None
+        request._page_cache_status = Status.HIT
         return response
+
+
+class UpdateCacheMiddleware(MiddlewareMixin):
+    """Stores what is shared (see the module's doc) and writes every page's Cache-Control."""
+
+    def process_response(self, request, response):
+        status = getattr(request, "_page_cache_status", None)
+        if status == Status.HIT:
+            return _mark(_share(response), status)
+        if status in (Status.MISS, Status.ERROR) and is_response_shareable(request, response):
+            # Stored without them so that one copy serves every anonymous visitor.
+            _drop_vary(response, *IGNORED_VARY)
+            response.shows_live_facts = getattr(request, "_shows_live_facts", False)
+            _share(response)
+            if status == Status.MISS:
+                status = _store(request, response)
+            return _mark(response, status)
+        if not response.has_header("Cache-Control") and not response.streaming:
+            response["Cache-Control"] = PRIVATE
+        return _mark(response, Status.SKIP) if status is not None else response
+
+
+def _store(request, response):
+    try:
+        page_cache().set(request._page_cache_key, response, _stored_seconds(request))
+    except Exception:
+        logger.exception("Could not update page in cache backend.")
+        return Status.ERROR
+    return Status.MISS
+
+
+def _mark(response, status):
+    response[STATUS_HEADER] = status.value
+    return response
 
 
 class _ReusedRedisClient(RedisCacheClient):
@@ -322,7 +360,7 @@ class ForgivingRedisCache(ForgivingRedisCacheBase):
 
 def _clear_now():
     try:
-        caches[settings.WAGTAIL_CACHE_BACKEND].clear()
+        page_cache().clear()
     except Exception:
         # The change is saved; pages still expire after PAGE_CACHE_SECONDS.
         logger.exception("Could not empty the page cache")
@@ -333,7 +371,7 @@ def clear_page_cache():
     cleared before, a visitor's request could store the old content again. Forgets the
     fragments every page shares too (core.fragments), whether pages are cached or not."""
     fragments.forget_all()
-    if settings.WAGTAIL_CACHE:
+    if settings.PAGE_CACHE:
         transaction.on_commit(_clear_now)
 
 

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core.cache import is_request_cacheable
 from core.reports import MissingTranslationsReportView
 
 
@@ -32,14 +31,3 @@ def missing_translations_menu_item():
         icon_name="globe",
         order=650,
     )
-
-
-# --- Page cache (core.cache) ----------------------------------------------------------------
-# core.cache's import (above) also connects the receivers that empty the page cache when content
-# changes.
-
-
-@hooks.register("is_request_cacheable")
-def page_cache_request(request, is_cacheable):
-    """wagtail-cache has already refused non-GET requests, previews and signed-in visitors."""
-    return is_cacheable and is_request_cacheable(request)

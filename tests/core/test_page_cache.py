@@ -6,7 +6,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.urls import reverse
 
-from core.cache import PageRedisCache, is_response_shareable
+from core.cache import PageRedisCache, Status, is_response_shareable
 from tests.core.factories import SiteSettingsFactory
 from tests.events.factories import EventPageFactory, get_event_index_page
 from tests.home.factories import StandardPageFactory, create_site
@@ -331,7 +331,7 @@ def test_a_missing_page_is_not_stored(client, page_cache, site):
 def test_a_page_that_used_the_csp_nonce_is_not_shared(rf):
     """Its scripts carry that response's nonce: another response's header would block them."""
     request = rf.get("/")
-    request._wagtailcache_update = True
+    request._page_cache_status = Status.MISS
     response = HttpResponse("<p>Bonjour</p>")
     assert is_response_shareable(request, response)
 
@@ -341,7 +341,7 @@ def test_a_page_that_used_the_csp_nonce_is_not_shared(rf):
 
 
 def test_with_the_cache_off_nothing_is_shared(client, page_cache, settings, page):
-    settings.WAGTAIL_CACHE = False
+    settings.PAGE_CACHE = False
 
     response = client.get(page.url)
 
@@ -405,7 +405,7 @@ def stored_pages():
     from django.conf import settings
     from django.core.cache import caches
 
-    return len(caches[settings.WAGTAIL_CACHE_BACKEND]._cache)
+    return len(caches[settings.PAGE_CACHE_BACKEND]._cache)
 
 
 def test_junk_query_strings_add_no_copies_of_a_page(client, page_cache, page):

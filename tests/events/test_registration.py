@@ -556,7 +556,7 @@ def test_a_registration_and_a_cancellation_empty_the_page_cache(settings, monkey
     from events.registrations import cancel, register
     from tests.events.factories import EventPageFactory, RegistrationFactory
 
-    settings.WAGTAIL_CACHE = True
+    settings.PAGE_CACHE = True
     cleared = []
     monkeypatch.setattr(signals, "clear_page_cache", lambda: cleared.append(True))
     occurrence = EventPageFactory(registration=True).occurrences.get()

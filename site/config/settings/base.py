@@ -189,8 +189,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = bool(DATABASE_CONN_MAX_AGE)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------------------
-# Anonymous visitors' pages are kept in the app's cache (wagtail-cache; what is shared and what
-# is not: core.cache) and emptied whenever an editor publishes. PAGE_CACHE=false turns it off.
+# Anonymous visitors' pages are kept in the app's cache (what is shared and what is not:
+# core.cache) and emptied whenever an editor publishes. PAGE_CACHE=false turns it off.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 # How long the app's cache keeps a page; publishing empties it sooner.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -224,14 +224,13 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         },
     }
-    WAGTAIL_CACHE_BACKEND = "pages"
+    PAGE_CACHE_BACKEND = "pages"
     # One line in the logs for each operation that Redis could not do.
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # One process (runserver, tests): pages share its memory cache, emptied with them.
-    WAGTAIL_CACHE_BACKEND = "default"
-WAGTAIL_CACHE = PAGE_CACHE
+    PAGE_CACHE_BACKEND = "default"
 
 # --- Passwords -------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

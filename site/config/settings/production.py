@@ -82,7 +82,7 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
     # The same for pages: each process would keep its own copies, and a publication would empty
     # only the copy of the process that handled it.
-    WAGTAIL_CACHE = False
+    PAGE_CACHE = False
 
 # --- Uploaded files ----------------------------------------------------------------------------
 _s3_connection = {
