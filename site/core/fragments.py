@@ -16,12 +16,19 @@ from django.db import transaction
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from core.request_scope import forget, remembered
+
 GENERATION_KEY = "fragments:generation"
 # Kept a day at most, should a change escape the signals (a page edited in SQL).
 KEPT_SECONDS = 24 * 60 * 60
 
 
 def _generation():
+    # Read once per request (core.request_scope): a listing asks for 20 cards.
+    return remembered(GENERATION_KEY, _stored_generation)
+
+
+def _stored_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -47,6 +54,7 @@ def get_or_build(name, site_id, build):
 
 def _draw_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    forget(GENERATION_KEY)
 
 
 def forget_all():

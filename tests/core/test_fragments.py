@@ -2,6 +2,8 @@
 changes, whether the page cache is on or not; the active locale is looked up once per request
 (core.locales)."""
 
+from unittest import mock
+
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import TestCase
@@ -10,7 +12,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from core import fragments
-from core.locales import ActiveLocaleMiddleware
+from core.request_scope import RequestScopeMiddleware
 from tests.core.factories import SiteSettingsFactory
 from tests.home.factories import StandardPageFactory, get_home_page
 from tests.queries import queries_for
@@ -92,7 +94,7 @@ class ActiveLocaleTestCase(TestCase):
                     english = [Locale.get_active() for _ in range(2)]
             seen.append((french, english, len(queries)))
 
-        middleware = ActiveLocaleMiddleware(view)
+        middleware = RequestScopeMiddleware(view)
         with translation.override("fr"):
             middleware(None)
             middleware(None)
@@ -110,3 +112,23 @@ class ActiveLocaleTestCase(TestCase):
             Locale.get_active()
 
         assert len(queries) == 2
+
+
+class GenerationTestCase(TestCase):
+    def test_the_generation_is_read_once_per_request_and_again_after_a_change(self):
+        reads = []
+        fragments.forget_all()  # a generation stored, as after any publication
+
+        def view(request):
+            with mock.patch.object(fragments.cache, "get", wraps=fragments.cache.get) as get:
+                first = fragments.get_or_build("a", 1, lambda: "a")
+                fragments.get_or_build("b", 1, lambda: "b")
+                fragments.forget_all()
+                after_change = fragments.get_or_build("a", 1, lambda: "a, rebuilt")
+                reads.append(
+                    [call.args[0] for call in get.call_args_list].count(fragments.GENERATION_KEY)
+                )
+            return first, after_change
+
+        assert RequestScopeMiddleware(view)(None) == ("a", "a, rebuilt")
+        assert reads == [2]

@@ -130,8 +130,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Wagtail asks for the active locale for each link it localises: once a request (core.locales).
-    "core.locales.ActiveLocaleMiddleware",
+    # What a page asks for several times and cannot change meanwhile, remembered for the
+    # request: the active locale (core.locales), the fragments' generation (core.fragments).
+    "core.request_scope.RequestScopeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, so that static files go without them; before any page cache, so that a
     # cached page never carries another visitor's nonce in its header (see core.csp).
