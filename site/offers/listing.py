@@ -1,14 +1,18 @@
 """The list of current offers at /offres/, filtered from the query string (see offers.filters).
 
-A constant number of SQL queries whatever the number of offers and filters: the filters' choices
-(four queries), the page view restrictions (one, from `public()`), the count and the page of offers
-with what their cards show (`for_listing()`). The offers nobody has translated into the listing's
+A constant number of SQL queries whatever the number of offers and filters: the page view
+restrictions (one, from `public()`), the count and the page of offers with what their cards show
+(`for_listing()`). The filters' choices, and the count when nothing is filtered, are kept until
+content changes or the day ends (core.fragments): counting every current offer is what grows
+with them. The offers nobody has translated into the listing's
 language are listed too, in French (offers.translations); their sector, trade and neighbourhood
 are shown in the listing's language from the filters' choices, without a query.
 """
 
 from django.core.paginator import Paginator
 
+from core import fragments
+from core.dates import hub_today
 from offers.filters import (
     DEFAULT_SORT,
     FILTER_PARAMETERS,
@@ -25,10 +29,16 @@ def listing_context(request, index_page):
     """What pages/offer_index_page.html needs, besides `page`."""
     filterset = build_filterset(request.GET, index_page, allow_fuzzy_search=True)
     form = filterset.form
-    # get_page() turns a missing, non-numeric or out-of-range number into a valid page.
-    page_obj = Paginator(filterset.qs, OFFERS_PER_PAGE).get_page(request.GET.get("page"))
-    index_url = index_page.get_url(request)
     active_filters = filterset.active_filters()
+    paginator = Paginator(filterset.qs, OFFERS_PER_PAGE)
+    if not active_filters and not form.errors:
+        # Replaces the paginator's own (a cached property) with the one kept.
+        paginator.count = fragments.get_or_build(
+            f"offers:count:{index_page.pk}:{hub_today().isoformat()}", None, filterset.qs.count
+        )
+    # get_page() turns a missing, non-numeric or out-of-range number into a valid page.
+    page_obj = paginator.get_page(request.GET.get("page"))
+    index_url = index_page.get_url(request)
     for active_filter in active_filters:
         active_filter["url"] = index_url + active_filter.pop("query_string")
 
