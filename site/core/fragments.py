@@ -19,6 +19,7 @@ from wagtail.models import Site
 from core.request_scope import forget, remembered
 
 GENERATION_KEY = "fragments:generation"
+PREFETCHED = "fragments:prefetched"
 # Kept a day at most, should a change escape the signals (a page edited in SQL).
 KEPT_SECONDS = 24 * 60 * 60
 
@@ -45,11 +46,23 @@ def get_or_build(name, site_id, build):
     """What `build()` returns for `name` on this site in the active language, built once per
     generation. `build` must return something picklable that holds for every visitor."""
     key = _key(name, site_id)
-    value = cache.get(key)
+    value = _prefetched().get(key)
+    if value is None:
+        value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, KEPT_SECONDS)
     return value
+
+
+def prefetch(names, site_id):
+    """Reads these fragments in one round trip, for get_or_build() to find them within the
+    request (a listing's 20 cards)."""
+    _prefetched().update(cache.get_many([_key(name, site_id) for name in names]))
+
+
+def _prefetched():
+    return remembered(PREFETCHED, dict)
 
 
 def _draw_generation():

@@ -4,6 +4,7 @@ changes, whether the page cache is on or not; the active locale is looked up onc
 
 from unittest import mock
 
+import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import TestCase
@@ -15,6 +16,7 @@ from core import fragments
 from core.request_scope import RequestScopeMiddleware
 from tests.core.factories import SiteSettingsFactory
 from tests.home.factories import StandardPageFactory, get_home_page
+from tests.offers.factories import OfferPageFactory, get_offer_index_page
 from tests.queries import queries_for
 
 
@@ -132,3 +134,26 @@ class GenerationTestCase(TestCase):
 
         assert RequestScopeMiddleware(view)(None) == ("a", "a, rebuilt")
         assert reads == [2]
+
+
+@pytest.mark.django_db
+def test_a_listing_reads_its_cards_in_one_round_trip(client):
+    """Not one cache read per card: the listing prefetches them (offers.listing)."""
+    index = get_offer_index_page()
+    OfferPageFactory.create_batch(5)
+    SiteSettingsFactory()
+    for _warm_up in range(2):
+        client.get(index.url)
+
+    with mock.patch.object(fragments.cache, "get", wraps=fragments.cache.get) as get:
+        response = client.get(index.url)
+
+    assert response.content.decode().count('class="card offer-card"') == 5
+    # The local-memory cache's get_many() reads each key through get(key, default): only the
+    # reads of one key alone are round trips of their own.
+    card_reads = [
+        call
+        for call in get.call_args_list
+        if ":offer-card:" in str(call.args[0]) and len(call.args) == 1
+    ]
+    assert card_reads == []
