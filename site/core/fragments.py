@@ -1,12 +1,15 @@
-"""Parts of every page that change only when content does (the main menu, the footer), kept
-rendered in the default cache, per site and language, so that a page the page cache cannot serve
-(a signed-in visitor's, a form sent back, the first after a publication) does not rebuild them.
+"""Parts of pages that change only when content does (the main menu, breadcrumbs, the footer,
+offer cards, a listing's filter choices), kept rendered in the default cache, per site and
+language, so that a page the page cache cannot serve (a signed-in visitor's, a form sent back, a
+search, the first after a publication) does not rebuild them. Used by {% fragment %}
+(core.templatetags.fragment_tags) and by views, through get_or_build().
 
 Every key carries the current generation: forgetting them all is drawing a new one, in every
 process at once (the cache is Redis in production). core.cache draws one whenever it empties the
 page cache, that is on each publication, move or deletion of a page and each change of a
 setting, image, document or snippet; and again once the change is committed, since a page made
-meanwhile, in another process, would have kept what it read before the change.
+meanwhile, in another process, would have kept what it read before the change. The generation
+is read once per request (core.request_scope).
 """
 
 import uuid
