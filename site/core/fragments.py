@@ -45,13 +45,17 @@ def _key(name, site_id):
     return f"fragments:{_generation()}:{name}:{site_id}:{get_language()}"
 
 
-def get_or_build(name, site_id, build):
+def get_or_build(name, site_id, build, still_valid=None):
     """What `build()` returns for `name` on this site in the active language, built once per
-    generation. `build` must return something picklable that holds for every visitor."""
+    generation. `build` must return something picklable that holds for every visitor;
+    `still_valid(value)`, when given, says whether what was kept still holds (it may change at
+    a known moment: a date ends)."""
     key = _key(name, site_id)
     value = _prefetched().get(key)
     if value is None:
         value = cache.get(key)
+    if value is not None and still_valid is not None and not still_valid(value):
+        value = None
     if value is None:
         value = build()
         cache.set(key, value, KEPT_SECONDS)

@@ -5,12 +5,13 @@ there is nothing to show.
 """
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
+from core import fragments
 from core.cache import shows_live_facts
-from core.fragments import first_page_url
 from events.enums import Audience
 from events.models import EventIndexPage, Occurrence
 from extranet.views import EXTRANET_HOME_SECTIONS_HOOK
@@ -33,7 +34,7 @@ def render_next_events(request, occurrences, locale_id, heading=""):
         "components/events/next_events.html",
         {
             "occurrences": occurrences,
-            "event_index_url": first_page_url(request, EventIndexPage, locale_id),
+            "event_index_url": fragments.first_page_url(request, EventIndexPage, locale_id),
             "heading": heading,
         },
         request=request,
@@ -42,12 +43,29 @@ def render_next_events(request, occurrences, locale_id, heading=""):
 
 @hooks.register(HOME_PAGE_SECTIONS_HOOK)
 def next_events_section(request, home_page):
-    occurrences = (
+    """Kept until content changes (a date, a registration, a publication: core.fragments) or
+    the first date shown ends and leaves the list."""
+    site = Site.find_for_request(request) if request is not None else None
+    html, ends = fragments.get_or_build(
+        f"next-events:{home_page.locale_id}",
+        site.pk if site else None,
+        lambda: _home_next_events(request, home_page),
+        still_valid=lambda kept: all(end > timezone.now() for end in kept[1]),
+    )
+    if request is not None:
+        shows_live_facts(request, changes_at=ends)
+    return html
+
+
+def _home_next_events(request, home_page):
+    """(the section's HTML, when each date shown ends)."""
+    occurrences = list(
         Occurrence.objects.upcoming()
         .filter(event__locale_id=home_page.locale_id)
         .for_listing()[:NEXT_EVENTS_ON_HOME_PAGE]
     )
-    return render_next_events(request, occurrences, home_page.locale_id)
+    html = render_next_events(request, occurrences, home_page.locale_id)
+    return html, [occurrence.end for occurrence in occurrences]
 
 
 @hooks.register(BRANCH_PAGE_SECTIONS_HOOK)

@@ -439,3 +439,20 @@ def test_event_pages_and_calendars_run_a_constant_number_of_queries(client, site
     many = count()
     print("queries (event, date, weekly, ics event, ics weekly, feed, home):", few, many)
     assert few == many
+
+
+def test_the_home_pages_next_dates_move_on_when_one_ends(client, site, travel):
+    """The section is kept (core.fragments) no longer than its first date lasts."""
+    EventPageFactory(title="Atelier CV", start=paris_datetime(2026, 11, 5, 14))
+    EventPageFactory(title="Job dating", start=paris_datetime(2026, 11, 12, 9))
+
+    def titles():
+        html = parse(client.get("/"))
+        return [link.get_text(strip=True) for link in html.select(".next-events__title a")]
+
+    assert titles() == ["Atelier CV", "Job dating"]
+    assert titles() == ["Atelier CV", "Job dating"]
+
+    travel.move_to(paris_datetime(2026, 11, 6, 9))
+
+    assert titles() == ["Job dating"]

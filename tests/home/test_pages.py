@@ -431,7 +431,7 @@ class TestLanguages(TestCase):
 
 
 # Measured with the demo-like rows below; both within PUBLIC_PAGE_BUDGET.
-HOME_QUERIES = 8
+HOME_QUERIES = 7
 SECTION_QUERIES = 14
 
 
@@ -453,9 +453,9 @@ class TestQueryCounts(TestCase):
             StandardPageFactory(parent=home, in_menu=True)
 
         assert self.count_queries("/") == queries_with_few_rows
-        # 6 for the page itself, 1 for the next events section (events/sections.py), 1 for the
-        # other languages (core/templatetags/navigation_tags.py); the menu, the footer and the
-        # latest offers are kept until content changes (core.fragments).
+        # 6 for the page itself, 1 for the other languages (core/templatetags/navigation_tags.py);
+        # the menu, the footer, the latest offers and the next events are kept until content
+        # changes (core.fragments).
         assert queries_with_few_rows == HOME_QUERIES
 
     def test_standard_page_with_child_pages(self):
