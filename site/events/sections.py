@@ -52,7 +52,8 @@ def next_events_section(request, home_page):
         lambda: _home_next_events(request, home_page),
         still_valid=lambda kept: all(end > timezone.now() for end in kept[1]),
     )
-    if request is not None:
+    if request is not None and ends:
+        # As render_next_events() does when it builds: a page without dates shows no live fact.
         shows_live_facts(request, changes_at=ends)
     return html
 
