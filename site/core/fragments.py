@@ -41,16 +41,19 @@ def _stored_generation():
     return generation
 
 
-def _key(name, site_id):
+def _key(name, request):
+    """Per site (the request's, None without one) and active language."""
+    site = Site.find_for_request(request) if request is not None else None
+    site_id = site.pk if site else None
     return f"fragments:{_generation()}:{name}:{site_id}:{get_language()}"
 
 
-def get_or_build(name, site_id, build, still_valid=None):
-    """What `build()` returns for `name` on this site in the active language, built once per
-    generation. `build` must return something picklable that holds for every visitor;
+def get_or_build(name, request, build, still_valid=None):
+    """What `build()` returns for `name` on the request's site in the active language, built
+    once per generation. `build` must return something picklable that holds for every visitor;
     `still_valid(value)`, when given, says whether what was kept still holds (it may change at
     a known moment: a date ends)."""
-    key = _key(name, site_id)
+    key = _key(name, request)
     value = _prefetched().get(key)
     if value is None:
         value = cache.get(key)
@@ -62,10 +65,10 @@ def get_or_build(name, site_id, build, still_valid=None):
     return value
 
 
-def prefetch(names, site_id):
+def prefetch(names, request):
     """Reads these fragments in one round trip, for get_or_build() to find them within the
     request (a listing's 20 cards)."""
-    _prefetched().update(cache.get_many([_key(name, site_id) for name in names]))
+    _prefetched().update(cache.get_many([_key(name, request) for name in names]))
 
 
 def _prefetched():
@@ -86,11 +89,10 @@ def forget_all():
 def first_page_url(request, page_model, locale_id):
     """The address of the first live `page_model` page of a locale (an app's index: the offers,
     the agenda), "" when there is none; the same for every page that links to it."""
-    site = Site.find_for_request(request) if request is not None else None
 
     def build():
         page = page_model.objects.live().filter(locale_id=locale_id).first()
         return (page.get_url(request) or "") if page else ""
 
     name = f"first-url:{page_model._meta.label_lower}:{locale_id}"
-    return get_or_build(name, site.pk if site else None, build)
+    return get_or_build(name, request, build)

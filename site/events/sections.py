@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from core import fragments
 from core.cache import shows_live_facts
@@ -45,10 +45,9 @@ def render_next_events(request, occurrences, locale_id, heading=""):
 def next_events_section(request, home_page):
     """Kept until content changes (a date, a registration, a publication: core.fragments) or
     the first date shown ends and leaves the list."""
-    site = Site.find_for_request(request) if request is not None else None
     html, ends = fragments.get_or_build(
         f"next-events:{home_page.locale_id}",
-        site.pk if site else None,
+        request,
         lambda: _home_next_events(request, home_page),
         still_valid=lambda kept: all(end > timezone.now() for end in kept[1]),
     )

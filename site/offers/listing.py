@@ -10,7 +10,6 @@ are shown in the listing's language from the filters' choices, without a query.
 """
 
 from django.core.paginator import Paginator
-from wagtail.models import Site
 
 from core import fragments
 from core.dates import hub_today
@@ -83,7 +82,4 @@ def listing_context(request, index_page):
 def prefetch_cards(request, offers, heading_level=3):
     """The offers' cards, kept rendered (components/offers/offer_card.html names them so), read
     in one round trip rather than one per card."""
-    site = Site.find_for_request(request)
-    fragments.prefetch(
-        [f"offer-card:{offer.pk}:{heading_level}" for offer in offers], site.pk if site else None
-    )
+    fragments.prefetch([f"offer-card:{offer.pk}:{heading_level}" for offer in offers], request)

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Site
 
 from core import fragments
 from core.dates import hub_today
@@ -114,10 +113,9 @@ def add_expiring_offers_panel(request, panels):
 @hooks.register(HOME_PAGE_SECTIONS_HOOK)
 def latest_offers_section(request, home_page):
     """The newest offers, rendered once per change of content or day (offers expire)."""
-    site = Site.find_for_request(request)
     return fragments.get_or_build(
         f"latest-offers:{home_page.locale_id}:{hub_today().isoformat()}",
-        site.pk if site else None,
+        request,
         lambda: _render_latest_offers(request, home_page),
     )
 

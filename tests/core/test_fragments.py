@@ -74,14 +74,14 @@ class FragmentsTestCase(TestCase):
         assert "01 99 00 12 34" not in text
 
     def test_each_language_keeps_its_own(self):
-        assert fragments.get_or_build("test", 1, lambda: "fr") == "fr"
+        assert fragments.get_or_build("test", None, lambda: "fr") == "fr"
         with translation.override("en"):
-            assert fragments.get_or_build("test", 1, lambda: "en") == "en"
-        assert fragments.get_or_build("test", 1, lambda: "other") == "fr"
+            assert fragments.get_or_build("test", None, lambda: "en") == "en"
+        assert fragments.get_or_build("test", None, lambda: "other") == "fr"
 
         fragments.forget_all()
 
-        assert fragments.get_or_build("test", 1, lambda: "rebuilt") == "rebuilt"
+        assert fragments.get_or_build("test", None, lambda: "rebuilt") == "rebuilt"
 
 
 class ActiveLocaleTestCase(TestCase):
@@ -123,10 +123,10 @@ class GenerationTestCase(TestCase):
 
         def view(request):
             with mock.patch.object(fragments.cache, "get", wraps=fragments.cache.get) as get:
-                first = fragments.get_or_build("a", 1, lambda: "a")
-                fragments.get_or_build("b", 1, lambda: "b")
+                first = fragments.get_or_build("a", None, lambda: "a")
+                fragments.get_or_build("b", None, lambda: "b")
                 fragments.forget_all()
-                after_change = fragments.get_or_build("a", 1, lambda: "a, rebuilt")
+                after_change = fragments.get_or_build("a", None, lambda: "a, rebuilt")
                 reads.append(
                     [call.args[0] for call in get.call_args_list].count(fragments.GENERATION_KEY)
                 )

@@ -4,7 +4,6 @@ alike."""
 
 from django import template
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
 from core import fragments
 
@@ -16,14 +15,12 @@ class FragmentNode(template.Node):
         self.name, self.vary_on, self.nodelist = name, vary_on, nodelist
 
     def render(self, context):
-        request = context.get("request")
-        site = Site.find_for_request(request) if request else None
         name = ":".join(
             str(expression.resolve(context)) for expression in [self.name, *self.vary_on]
         )
         html = fragments.get_or_build(
             name,
-            site.pk if site else None,
+            context.get("request"),
             lambda: str(self.nodelist.render(context)),
         )
         return mark_safe(html)  # noqa: S308 (the template's own output, escaped as it rendered)

@@ -29,7 +29,7 @@ def main_menu(context):
     request = context["request"]
     site = Site.find_for_request(request)
     home_path, items = (
-        fragments.get_or_build("main-menu", site.pk, lambda: _menu_links(site, request))
+        fragments.get_or_build("main-menu", request, lambda: _menu_links(site, request))
         if site
         else (None, [])
     )
@@ -69,10 +69,9 @@ def breadcrumbs(context):
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
         request = context["request"]
-        site = Site.find_for_request(request)
         ancestors = fragments.get_or_build(
             f"breadcrumbs:{page.pk}",
-            site.pk if site else None,
+            request,
             lambda: [
                 {"title": ancestor.title, "url": ancestor.get_url(request)}
                 for ancestor in page.get_ancestors().filter(depth__gt=1).live()
